@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateSlimBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Text("ok"));
-await app.RunAsync();
+using Levity.Silo.Cli;
+
+return await LevityCli.InvokeAsync(args);

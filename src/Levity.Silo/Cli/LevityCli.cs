@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Levity.Silo.Configuration;
+using Levity.Silo.Hosting;
+
+namespace Levity.Silo.Cli;
+
+/// <summary>
+/// The `levity` command line. With no subcommand it runs the server. Exit codes: 0 success,
+/// 1 runtime failure, 2 bad usage or bad settings.
+/// </summary>
+public static class LevityCli
+{
+    public const int ExitOk = 0;
+    public const int ExitFailure = 1;
+    public const int ExitUsage = 2;
+
+    public delegate Task<int> ServerRunner(LevityOptions options, CancellationToken cancellationToken);
+
+    public static async Task<int> InvokeAsync(
+        string[] args,
+        TextWriter? output = null,
+        TextWriter? error = null,
+        ServerRunner? runServer = null,
+        CancellationToken cancellationToken = default)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        runServer ??= LevityServer.RunAsync;
+
+        var flags = new ServerFlags();
+        var root = new RootCommand("Levity: OCPP 1.6-J Central System. Chargers connect to ws://HOST:PORT/ws/{chargePointId}.");
+        foreach (var option in flags.Options)
+        {
+            root.Options.Add(option);
+        }
+
+        root.SetAction(async (result, ct) =>
+        {
+            var configuration = LevityConfiguration.Build(flags.ToConfiguration(result));
+            var options = LevityConfiguration.Bind(configuration, out var problems);
+            if (problems.Count > 0)
+            {
+                foreach (var problem in problems)
+                {
+                    await error.WriteLineAsync($"levity: {problem}".AsMemory(), ct);
+                }
+
+                return ExitUsage;
+            }
+
+            return await runServer(options, ct);
+        });
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync($"levity: {parseError.Message}".AsMemory(), cancellationToken);
+            }
+
+            await error.WriteLineAsync("Run 'levity --help' for the list of options.".AsMemory(), cancellationToken);
+            return ExitUsage;
+        }
+
+        // The generic host handles SIGTERM/SIGINT itself (graceful drain within its shutdown timeout),
+        // so System.CommandLine must not install its own termination handler.
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, cancellationToken);
+    }
+}

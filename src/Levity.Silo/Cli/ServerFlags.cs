@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+using Levity.Silo.Configuration;
+
+namespace Levity.Silo.Cli;
+
+/// <summary>
+/// The server's flags (the Python Levity's names). Each maps to a LevityOptions property of the
+/// same name; a flag that is given overrides appsettings.json and LEVITY_* variables.
+/// </summary>
+public sealed class ServerFlags
+{
+    private readonly List<(Option Option, string Key)> _all = [];
+
+    public ServerFlags()
+    {
+        var d = new LevityOptions();
+        Add<string>("--host", nameof(LevityOptions.Host), $"WebSocket listen address (default: {d.Host})");
+        Add<int>("--port", nameof(LevityOptions.Port), $"WebSocket port (default: {d.Port})");
+        Add<string>("--db", nameof(LevityOptions.Db), $"SQLite database path (default: {d.Db})");
+        Add<int>("--metrics-port", nameof(LevityOptions.MetricsPort), "Prometheus metrics port (enables /metrics; off by default)");
+        Add<bool>("--enable-auto-start", nameof(LevityOptions.EnableAutoStart), "Send RemoteStartTransaction when a cable is plugged in (connector Preparing)");
+        Add<string>("--auto-start-id-tag", nameof(LevityOptions.AutoStartIdTag), $"idTag used by auto start (default: {d.AutoStartIdTag})");
+        Add<double>("--auto-start-delay", nameof(LevityOptions.AutoStartDelay), $"Seconds to wait before auto start (default: {d.AutoStartDelay.ToString("0.0", CultureInfo.InvariantCulture)})");
+        Add<string>("--fluentd-endpoint", nameof(LevityOptions.FluentdEndpoint), "Fluentd forward endpoint host:port for the audit log (off by default)");
+        Add<string>("--fluentd-tag", nameof(LevityOptions.FluentdTag), $"Fluentd tag prefix (default: {d.FluentdTag})");
+        Add<bool>("--fluentd-require-ack", nameof(LevityOptions.FluentdRequireAck), "Ask Fluentd to acknowledge every chunk (at-least-once delivery)");
+        Add<string>("--log-level", nameof(LevityOptions.LogLevel), $"DEBUG, INFO, WARNING, ERROR (default: {d.LogLevel})");
+        Add<string>("--ocpp-log-level", nameof(LevityOptions.OcppLogLevel), $"Level of the per-frame OCPP log (default: {d.OcppLogLevel})");
+        Add<string>("--log-format", nameof(LevityOptions.LogFormat), $"json or text (default: {d.LogFormat})");
+        Add<int>("--heartbeat-interval", nameof(LevityOptions.HeartbeatInterval), $"Heartbeat interval in seconds sent to chargers (default: {d.HeartbeatInterval})");
+        Add<double>("--response-timeout", nameof(LevityOptions.ResponseTimeout), $"Seconds to wait for a charger's answer (default: {d.ResponseTimeout})");
+        Add<bool>("--disable-websocket-ping", nameof(LevityOptions.DisableWebsocketPing), "Do not send WebSocket pings (sent every 20 s otherwise)");
+        Add<bool>("--strict-validation", nameof(LevityOptions.StrictValidation), "Reject any deviation from the OCPP 1.6 schemas instead of tolerating harmless ones");
+    }
+
+    public IEnumerable<Option> Options => _all.Select(f => f.Option);
+
+    /// <summary>The flags actually given, as configuration keys of the Levity section.</summary>
+    public Dictionary<string, string?> ToConfiguration(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (option, key) in _all)
+        {
+            var given = result.GetResult(option);
+            if (given is null || given.Implicit)
+            {
+                continue;
+            }
+
+            var value = given.GetValueOrDefault<object?>();
+            values[$"{LevityOptions.SectionName}:{key}"] = Convert.ToString(value, CultureInfo.InvariantCulture);
+        }
+
+        return values;
+    }
+
+    private void Add<T>(string name, string key, string description)
+    {
+        var option = new Option<T>(name)
+        {
+            Description = $"{description} [env: {LevityEnvironmentVariablesSource.VariableFor(name)}]",
+        };
+        _all.Add((option, key));
+    }
+}

@@ -1,0 +1,57 @@
+namespace Levity.Silo.Configuration;
+
+/// <summary>
+/// Every setting of the server, bound from the "Levity" configuration section
+/// (appsettings.json, then LEVITY_* environment variables, then command-line flags).
+/// Defaults are the Python Levity's and live only here.
+/// </summary>
+public sealed class LevityOptions
+{
+    public const string SectionName = "Levity";
+
+    /// <summary>Interface the WebSocket listener binds (0.0.0.0 = all IPv4, :: = all IPv6).</summary>
+    public string Host { get; set; } = "0.0.0.0";
+
+    /// <summary>WebSocket port; 0 picks a free port (tests).</summary>
+    public int Port { get; set; } = 9000;
+
+    /// <summary>SQLite database file.</summary>
+    public string Db { get; set; } = "levity.db";
+
+    /// <summary>Port of the Prometheus /metrics listener; metrics are off when unset.</summary>
+    public int? MetricsPort { get; set; }
+
+    public bool EnableAutoStart { get; set; }
+
+    public string AutoStartIdTag { get; set; } = "anonymous";
+
+    /// <summary>Seconds between a connector reporting Preparing and the RemoteStartTransaction.</summary>
+    public double AutoStartDelay { get; set; } = 1.0;
+
+    /// <summary>Fluentd forward endpoint as host:port; audit logging is off when unset.</summary>
+    public string? FluentdEndpoint { get; set; }
+
+    public string FluentdTag { get; set; } = "ocpp";
+
+    public bool FluentdRequireAck { get; set; }
+
+    /// <summary>DEBUG, INFO, WARNING, ERROR (the Python names) or a .NET LogLevel name.</summary>
+    public string LogLevel { get; set; } = "INFO";
+
+    /// <summary>Level of the one-line-per-frame OCPP log (category Levity.Ocpp.Frames).</summary>
+    public string OcppLogLevel { get; set; } = "INFO";
+
+    /// <summary>json (one JSON object per line, default) or text.</summary>
+    public string LogFormat { get; set; } = "json";
+
+    /// <summary>Heartbeat interval in seconds handed to chargers in BootNotification.conf.</summary>
+    public int HeartbeatInterval { get; set; } = 60;
+
+    /// <summary>Seconds to wait for a charger's answer to a server-initiated call.</summary>
+    public double ResponseTimeout { get; set; } = 30;
+
+    public bool DisableWebsocketPing { get; set; }
+
+    /// <summary>Reject every deviation from the OCPP schemas instead of tolerating harmless ones.</summary>
+    public bool StrictValidation { get; set; }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+
+namespace Levity.Silo.Configuration;
+
+/// <summary>Checks settings as a whole, whichever source they came from, with messages that name the flag.</summary>
+public static class LevityOptionsValidator
+{
+    public static IReadOnlyList<string> Validate(LevityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+
+        if (string.IsNullOrWhiteSpace(options.Host) || !IsHostName(options.Host))
+        {
+            errors.Add($"--host: '{options.Host}' is not an IP address or host name.");
+        }
+
+        CheckPort(errors, "--port", options.Port);
+        if (options.MetricsPort is { } metricsPort)
+        {
+            CheckPort(errors, "--metrics-port", metricsPort);
+            if (metricsPort != 0 && metricsPort == options.Port)
+            {
+                errors.Add("--metrics-port: must differ from --port.");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Db))
+        {
+            errors.Add("--db: a database file path is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.AutoStartIdTag) || options.AutoStartIdTag.Length > 20)
+        {
+            errors.Add("--auto-start-id-tag: must be 1 to 20 characters (OCPP IdToken).");
+        }
+
+        if (!double.IsFinite(options.AutoStartDelay) || options.AutoStartDelay < 0)
+        {
+            errors.Add($"--auto-start-delay: '{options.AutoStartDelay}' must be a number of seconds >= 0.");
+        }
+
+        if (options.FluentdEndpoint is not null && !HostPort.TryParse(options.FluentdEndpoint, out _))
+        {
+            errors.Add($"--fluentd-endpoint: '{options.FluentdEndpoint}' must be host:port (port 1-65535).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.FluentdTag))
+        {
+            errors.Add("--fluentd-tag: must not be empty.");
+        }
+
+        if (!LogLevelNames.TryParse(options.LogLevel, out _))
+        {
+            errors.Add($"--log-level: '{options.LogLevel}' is not one of {LogLevelNames.Accepted}.");
+        }
+
+        if (!LogLevelNames.TryParse(options.OcppLogLevel, out _))
+        {
+            errors.Add($"--ocpp-log-level: '{options.OcppLogLevel}' is not one of {LogLevelNames.Accepted}.");
+        }
+
+        if (options.LogFormat is not ("json" or "text"))
+        {
+            errors.Add($"--log-format: '{options.LogFormat}' must be json or text.");
+        }
+
+        if (options.HeartbeatInterval is < 1 or > 86_400)
+        {
+            errors.Add($"--heartbeat-interval: '{options.HeartbeatInterval}' must be 1 to 86400 seconds.");
+        }
+
+        if (!double.IsFinite(options.ResponseTimeout) || options.ResponseTimeout <= 0 || options.ResponseTimeout > 3600)
+        {
+            errors.Add($"--response-timeout: '{options.ResponseTimeout}' must be more than 0 and at most 3600 seconds.");
+        }
+
+        return errors;
+    }
+
+    private static void CheckPort(List<string> errors, string flag, int port)
+    {
+        if (port is < 0 or > 65535)
+        {
+            errors.Add($"{flag}: '{port}' is not a port number (0-65535).");
+        }
+    }
+
+    private static bool IsHostName(string host) =>
+        IPAddress.TryParse(host, out _) || Uri.CheckHostName(host) is UriHostNameType.Dns;
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using Levity.Silo.Configuration;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Levity.Silo.Hosting;
+
+/// <summary>Builds and runs the server: Kestrel listeners, logging, services, endpoints.</summary>
+public static partial class LevityServer
+{
+    /// <summary>How long SIGTERM waits for in-flight messages and the store flush.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
+
+    public static async Task<int> RunAsync(LevityOptions options, CancellationToken cancellationToken)
+    {
+        await using var app = Build(options);
+        await app.StartAsync(cancellationToken);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LevityServer));
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var addresses = string.Join(", ", BoundAddresses(app));
+            Log.Listening(logger, addresses);
+        }
+
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+
+    /// <summary>Builds the application without starting it; tests use port 0 and read <see cref="BoundAddresses"/>.</summary>
+    public static WebApplication Build(LevityOptions options, Action<IServiceCollection>? configureServices = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        ConfigureLogging(builder.Logging, options);
+        builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = ShutdownTimeout);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            Listen(kestrel, options.Host, options.Port);
+        });
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        return app;
+    }
+
+    public static IReadOnlyList<string> BoundAddresses(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
+    }
+
+    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, string host, int port)
+    {
+        if (IPAddress.TryParse(host, out var address))
+        {
+            kestrel.Listen(address, port);
+        }
+        else if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            kestrel.ListenLocalhost(port);
+        }
+        else
+        {
+            foreach (var resolved in Dns.GetHostAddresses(host))
+            {
+                kestrel.Listen(resolved, port);
+            }
+        }
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, LevityOptions options)
+    {
+        logging.ClearProviders();
+        if (options.LogFormat == "text")
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            });
+        }
+        else
+        {
+            logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+
+        // Validated before the host is built; the fallbacks only guard direct callers.
+        var level = LogLevelNames.TryParse(options.LogLevel, out var l) ? l : LogLevel.Information;
+        var ocppLevel = LogLevelNames.TryParse(options.OcppLogLevel, out var o) ? o : LogLevel.Information;
+        logging.SetMinimumLevel(level);
+        // ASP.NET Core's own information logs (request starts, hosting lifetime) drown the OCPP
+        // traffic; keep them at Warning unless debugging.
+        logging.AddFilter("Microsoft", level <= LogLevel.Debug ? level : LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", level);
+        logging.AddFilter(FrameLogCategory, ocppLevel);
+    }
+
+    /// <summary>Category of the one-line-per-OCPP-frame log, governed by --ocpp-log-level.</summary>
+    public const string FrameLogCategory = "Levity.Ocpp.Frames";
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Levity listening on {Addresses}")]
+        public static partial void Listening(ILogger logger, string addresses);
+    }
+}
