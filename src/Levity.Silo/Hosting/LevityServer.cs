@@ -1,5 +1,6 @@
 using System.Net;
 using Levity.Silo.Configuration;
+using Levity.Silo.Gateway;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -41,9 +42,12 @@ public static partial class LevityServer
             kestrel.AddServerHeader = false;
             Listen(kestrel, options.Host, options.Port);
         });
+        builder.Services.AddGateway(options);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseWebSockets();
+        app.MapGateway();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         return app;
     }

@@ -1,0 +1,61 @@
+using Levity.Silo.Configuration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Levity.Silo.Gateway;
+using Levity.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Levity.Tests.Gateway;
+
+/// <summary>A real Levity Kestrel on a loopback port with a recording connection handler.</summary>
+internal sealed class GatewayServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private GatewayServer(WebApplication app, RecordingHandler handler)
+    {
+        _app = app;
+        Handler = handler;
+        var address = new Uri(LevityServer.BoundAddresses(app)[0]);
+        HttpBase = address;
+        WsBase = new UriBuilder(address) { Scheme = "ws" }.Uri;
+    }
+
+    public RecordingHandler Handler { get; }
+
+    public Uri HttpBase { get; }
+
+    public Uri WsBase { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public Uri ChargerUri(string id) => new(WsBase, "/ws/" + Uri.EscapeDataString(id));
+
+    public static async Task<GatewayServer> StartAsync(Action<GatewayOptions>? configure = null, TimeProvider? time = null)
+    {
+        var handler = new RecordingHandler();
+        var options = new LevityOptions { Host = "127.0.0.1", Port = 0, LogLevel = "WARNING" };
+        var app = LevityServer.Build(options, services =>
+        {
+            services.AddSingleton<IChargerConnectionHandler>(handler);
+            if (configure is not null)
+            {
+                services.Configure(configure);
+            }
+
+            if (time is not null)
+            {
+                services.Replace(ServiceDescriptor.Singleton(time));
+            }
+        });
+        await app.StartAsync();
+        return new GatewayServer(app, handler);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await _app.StopAsync(timeout.Token);
+        await _app.DisposeAsync();
+    }
+}
