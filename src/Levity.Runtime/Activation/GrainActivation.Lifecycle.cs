@@ -57,7 +57,6 @@ internal sealed partial class GrainActivation
                 && _runningTurns == 0
                 && _inbox.Count == 0
                 && _backgroundWork == 0
-                && !_executing
                 && _keepAliveUntil != long.MaxValue
                 && now >= _keepAliveUntil
                 && _timeProvider.GetElapsedTime(_lastActivity, now) >= age
@@ -70,6 +69,30 @@ internal sealed partial class GrainActivation
         }
 
         return begin;
+    }
+
+    /// <summary>Whether a turn is running or waiting (for tests: lets them wait until a turn has fully ended).</summary>
+    internal bool IsBusy
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _runningTurns > 0 || _inbox.Count > 0 || _executing;
+            }
+        }
+    }
+
+    /// <summary>When the last activity that counts against idle collection ended (a <see cref="TimeProvider"/> timestamp).</summary>
+    internal long LastActivity
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lastActivity;
+            }
+        }
     }
 
     /// <summary>Runs as the first item of the run queue.</summary>
@@ -147,8 +170,7 @@ internal sealed partial class GrainActivation
         lock (_lock)
         {
             _state = ActivationState.Invalid;
-            queued = [.. _inbox];
-            _inbox.Clear();
+            queued = TakeInboxLocked();
         }
 
         foreach (var message in queued)
@@ -231,8 +253,7 @@ internal sealed partial class GrainActivation
         lock (_lock)
         {
             _state = ActivationState.Invalid;
-            queued = [.. _inbox];
-            _inbox.Clear();
+            queued = TakeInboxLocked();
         }
 
         foreach (var message in queued)

@@ -41,6 +41,7 @@ internal sealed partial class GrainActivation : IGrainContext, IThreadPoolWorkIt
     private bool _executing;
     private int _runningTurns;
     private bool _exclusiveTurn;
+    private int _interleavingQueued;
     private long _lastActivity;
     private long _keepAliveUntil;
     private Grain? _grain;
@@ -218,6 +219,11 @@ internal sealed partial class GrainActivation : IGrainContext, IThreadPoolWorkIt
         }
 
         _inbox.Enqueue(message);
+        if (message.IsInterleaving)
+        {
+            _interleavingQueued++;
+        }
+
         if (_state == ActivationState.Created)
         {
             _state = ActivationState.Activating;
@@ -259,20 +265,54 @@ internal sealed partial class GrainActivation : IGrainContext, IThreadPoolWorkIt
         ScheduleLocked();
     }
 
-    /// <summary>Moves queued messages whose turn may start now to the run queue, in arrival order.</summary>
+    /// <summary>
+    /// Moves queued messages whose turn may start now to the run queue: non-interleaving ones in
+    /// arrival order, interleaving ones (queued while activating) even past a blocked head.
+    /// </summary>
     private void AdmitLocked()
     {
-        while (_state == ActivationState.Valid && _inbox.TryPeek(out var next))
+        if (_state != ActivationState.Valid)
         {
-            if (!next.IsInterleaving && _exclusiveTurn)
-            {
-                return;
-            }
-
-            _inbox.Dequeue();
-            BeginTurnLocked(next.IsInterleaving);
-            _ready.Enqueue(new ReadyItem(next));
+            return;
         }
+
+        while (_inbox.TryPeek(out var next) && (next.IsInterleaving || !_exclusiveTurn))
+        {
+            AdmitLocked(_inbox.Dequeue());
+        }
+
+        for (var remaining = _inbox.Count; remaining > 0 && _interleavingQueued > 0; remaining--)
+        {
+            var message = _inbox.Dequeue();
+            if (message.IsInterleaving)
+            {
+                AdmitLocked(message);
+            }
+            else
+            {
+                _inbox.Enqueue(message);
+            }
+        }
+    }
+
+    private void AdmitLocked(IActivationMessage message)
+    {
+        if (message.IsInterleaving)
+        {
+            _interleavingQueued--;
+        }
+
+        BeginTurnLocked(message.IsInterleaving);
+        _ready.Enqueue(new ReadyItem(message));
+    }
+
+    /// <summary>Empties the inbox (the activation is going away).</summary>
+    private List<IActivationMessage> TakeInboxLocked()
+    {
+        List<IActivationMessage> queued = [.. _inbox];
+        _inbox.Clear();
+        _interleavingQueued = 0;
+        return queued;
     }
 
     private void ScheduleLocked()

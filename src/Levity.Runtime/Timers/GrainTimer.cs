@@ -158,8 +158,11 @@ internal sealed class GrainTimer<TState> : IGrainTimer, IActivationMessage
         }
 
         _tick = null;
-        _activation.CompleteTurn(IsInterleaving, _keepAlive);
+
+        // Re-armed before the turn ends: the next tick cannot run before this turn is over (it
+        // queues like any message), and once the activation is idle the schedule is settled.
         SkipTick(reschedule: true);
+        _activation.CompleteTurn(IsInterleaving, _keepAlive);
     }
 
     private void SkipTick(bool reschedule)
