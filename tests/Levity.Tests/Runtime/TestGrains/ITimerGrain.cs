@@ -15,4 +15,6 @@ public interface ITimerGrain : IGrainWithStringKey
     Task<int> GetMaxConcurrentTicks();
 
     Task<string> Ping();
+
+    Task Deactivate();
 }

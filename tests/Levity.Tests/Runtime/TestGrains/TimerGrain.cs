@@ -40,6 +40,12 @@ public sealed class TimerGrain(GrainProbe probe, TickGate gate) : Grain, ITimerG
 
     public Task<string> Ping() => Task.FromResult("pong");
 
+    public Task Deactivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
     private async Task TickAsync(CancellationToken cancellationToken)
     {
         _maxTicksInProgress = Math.Max(_maxTicksInProgress, ++_ticksInProgress);
