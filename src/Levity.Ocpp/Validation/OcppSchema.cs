@@ -77,6 +77,11 @@ public sealed class OcppSchema
         {
             return OcppError.Create(OcppErrorCode.FormationViolation, $"payload: not valid JSON ({exception.Message})");
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader refuses to unescape a string whose bytes are not UTF-8.
+            return OcppError.Create(OcppErrorCode.FormationViolation, "payload: a string is not valid UTF-8");
+        }
 
         tolerances = state.Tolerances;
         return null;
