@@ -1,0 +1,19 @@
+using Levity.Ocpp.Actions;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>
+/// ClearCache.req: clears the charge point's authorization cache. Sent by the central system to the
+/// charge point.
+/// </summary>
+public sealed record ClearCacheRequest : IOcppRequest<ClearCacheResponse>
+{
+    OcppAction IOcppRequest.Action => OcppAction.ClearCache;
+}
+
+/// <summary>ClearCache.conf: the answer to <see cref="ClearCacheRequest"/>.</summary>
+public sealed record ClearCacheResponse(
+    ClearCacheStatus Status) : IOcppResponse
+{
+    OcppAction IOcppResponse.Action => OcppAction.ClearCache;
+}

@@ -1,0 +1,21 @@
+using Levity.Ocpp.Actions;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>
+/// MeterValues.req: periodic or triggered meter samples, for a connector and optionally a
+/// transaction. Sent by the charge point to the central system.
+/// </summary>
+public sealed record MeterValuesRequest(
+    int ConnectorId,
+    IReadOnlyList<MeterValue> MeterValue,
+    int? TransactionId = null) : IOcppRequest<MeterValuesResponse>
+{
+    OcppAction IOcppRequest.Action => OcppAction.MeterValues;
+}
+
+/// <summary>MeterValues.conf: the answer to <see cref="MeterValuesRequest"/>.</summary>
+public sealed record MeterValuesResponse : IOcppResponse
+{
+    OcppAction IOcppResponse.Action => OcppAction.MeterValues;
+}

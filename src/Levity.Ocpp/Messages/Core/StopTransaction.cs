@@ -1,0 +1,26 @@
+using Levity.Ocpp.Actions;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>
+/// StopTransaction.req: reports that a transaction ended, with the final meter reading. Sent by the
+/// charge point to the central system.
+/// </summary>
+/// <remarks>Schema limits: idTag at most 20 characters.</remarks>
+public sealed record StopTransactionRequest(
+    int MeterStop,
+    DateTimeOffset Timestamp,
+    int TransactionId,
+    string? IdTag = null,
+    Reason? Reason = null,
+    IReadOnlyList<MeterValue>? TransactionData = null) : IOcppRequest<StopTransactionResponse>
+{
+    OcppAction IOcppRequest.Action => OcppAction.StopTransaction;
+}
+
+/// <summary>StopTransaction.conf: the answer to <see cref="StopTransactionRequest"/>.</summary>
+public sealed record StopTransactionResponse(
+    IdTagInfo? IdTagInfo = null) : IOcppResponse
+{
+    OcppAction IOcppResponse.Action => OcppAction.StopTransaction;
+}

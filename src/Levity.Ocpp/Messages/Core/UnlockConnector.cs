@@ -1,0 +1,20 @@
+using Levity.Ocpp.Actions;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>
+/// UnlockConnector.req: asks the charge point to unlock a connector. Sent by the central system to
+/// the charge point.
+/// </summary>
+public sealed record UnlockConnectorRequest(
+    int ConnectorId) : IOcppRequest<UnlockConnectorResponse>
+{
+    OcppAction IOcppRequest.Action => OcppAction.UnlockConnector;
+}
+
+/// <summary>UnlockConnector.conf: the answer to <see cref="UnlockConnectorRequest"/>.</summary>
+public sealed record UnlockConnectorResponse(
+    UnlockStatus Status) : IOcppResponse
+{
+    OcppAction IOcppResponse.Action => OcppAction.UnlockConnector;
+}

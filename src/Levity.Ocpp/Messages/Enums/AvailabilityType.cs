@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Requested availability of a connector.</summary>
+[JsonConverter(typeof(OcppEnumConverter<AvailabilityType>))]
+public enum AvailabilityType
+{
+    Inoperative,
+    Operative,
+}

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Result of CertificateSigned.</summary>
+[JsonConverter(typeof(OcppEnumConverter<CertificateSignedStatus>))]
+public enum CertificateSignedStatus
+{
+    Accepted,
+    Rejected,
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Error a charge point reports in StatusNotification.</summary>
+[JsonConverter(typeof(OcppEnumConverter<ChargePointErrorCode>))]
+public enum ChargePointErrorCode
+{
+    ConnectorLockFailure,
+    EVCommunicationError,
+    GroundFailure,
+    HighTemperature,
+    InternalError,
+    LocalListConflict,
+    NoError,
+    OtherError,
+    OverCurrentFailure,
+    PowerMeterFailure,
+    PowerSwitchFailure,
+    ReaderFailure,
+    ResetFailure,
+    UnderVoltage,
+    OverVoltage,
+    WeakSignal,
+}

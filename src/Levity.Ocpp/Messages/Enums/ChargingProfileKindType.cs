@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>How a charging schedule is anchored in time.</summary>
+[JsonConverter(typeof(OcppEnumConverter<ChargingProfileKindType>))]
+public enum ChargingProfileKindType
+{
+    Absolute,
+    Recurring,
+    Relative,
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Result of SetChargingProfile.</summary>
+[JsonConverter(typeof(OcppEnumConverter<ChargingProfileStatus>))]
+public enum ChargingProfileStatus
+{
+    Accepted,
+    Rejected,
+    NotSupported,
+}

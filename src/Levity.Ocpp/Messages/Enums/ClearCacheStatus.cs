@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Result of ClearCache.</summary>
+[JsonConverter(typeof(OcppEnumConverter<ClearCacheStatus>))]
+public enum ClearCacheStatus
+{
+    Accepted,
+    Rejected,
+}

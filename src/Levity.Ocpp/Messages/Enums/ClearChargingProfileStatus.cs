@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Result of ClearChargingProfile.</summary>
+[JsonConverter(typeof(OcppEnumConverter<ClearChargingProfileStatus>))]
+public enum ClearChargingProfileStatus
+{
+    Accepted,
+    Unknown,
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Result of ChangeConfiguration.</summary>
+[JsonConverter(typeof(OcppEnumConverter<ConfigurationStatus>))]
+public enum ConfigurationStatus
+{
+    Accepted,
+    Rejected,
+    RebootRequired,
+    NotSupported,
+}

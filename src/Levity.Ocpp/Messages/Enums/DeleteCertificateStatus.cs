@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Result of DeleteCertificate.</summary>
+[JsonConverter(typeof(OcppEnumConverter<DeleteCertificateStatus>))]
+public enum DeleteCertificateStatus
+{
+    Accepted,
+    Failed,
+    NotFound,
+}

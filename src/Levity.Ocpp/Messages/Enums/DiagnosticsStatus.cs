@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Progress of a diagnostics upload.</summary>
+[JsonConverter(typeof(OcppEnumConverter<DiagnosticsStatus>))]
+public enum DiagnosticsStatus
+{
+    Idle,
+    Uploaded,
+    UploadFailed,
+    Uploading,
+}

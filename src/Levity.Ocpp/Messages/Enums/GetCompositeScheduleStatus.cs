@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Result of GetCompositeSchedule.</summary>
+[JsonConverter(typeof(OcppEnumConverter<GetCompositeScheduleStatus>))]
+public enum GetCompositeScheduleStatus
+{
+    Accepted,
+    Rejected,
+}

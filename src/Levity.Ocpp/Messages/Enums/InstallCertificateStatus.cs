@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Result of InstallCertificate.</summary>
+[JsonConverter(typeof(OcppEnumConverter<InstallCertificateStatus>))]
+public enum InstallCertificateStatus
+{
+    Accepted,
+    Failed,
+    Rejected,
+}

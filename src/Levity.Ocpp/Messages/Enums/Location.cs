@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Where a sampled value was measured.</summary>
+[JsonConverter(typeof(OcppEnumConverter<Location>))]
+public enum Location
+{
+    Cable,
+    EV,
+    Inlet,
+    Outlet,
+    Body,
+}

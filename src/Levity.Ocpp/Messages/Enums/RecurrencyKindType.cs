@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Period of a recurring charging profile.</summary>
+[JsonConverter(typeof(OcppEnumConverter<RecurrencyKindType>))]
+public enum RecurrencyKindType
+{
+    Daily,
+    Weekly,
+}

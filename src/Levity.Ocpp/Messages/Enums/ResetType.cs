@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Kind of reboot requested by Reset.</summary>
+[JsonConverter(typeof(OcppEnumConverter<ResetType>))]
+public enum ResetType
+{
+    Hard,
+    Soft,
+}

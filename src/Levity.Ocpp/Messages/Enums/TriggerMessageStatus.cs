@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Result of TriggerMessage and ExtendedTriggerMessage.</summary>
+[JsonConverter(typeof(OcppEnumConverter<TriggerMessageStatus>))]
+public enum TriggerMessageStatus
+{
+    Accepted,
+    Rejected,
+    NotImplemented,
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Result of UnlockConnector.</summary>
+[JsonConverter(typeof(OcppEnumConverter<UnlockStatus>))]
+public enum UnlockStatus
+{
+    Unlocked,
+    UnlockFailed,
+    NotSupported,
+}

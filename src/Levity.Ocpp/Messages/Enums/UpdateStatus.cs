@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Result of SendLocalList.</summary>
+[JsonConverter(typeof(OcppEnumConverter<UpdateStatus>))]
+public enum UpdateStatus
+{
+    Accepted,
+    Failed,
+    NotSupported,
+    VersionMismatch,
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Progress of a log upload.</summary>
+[JsonConverter(typeof(OcppEnumConverter<UploadLogStatus>))]
+public enum UploadLogStatus
+{
+    BadMessage,
+    Idle,
+    NotSupportedOperation,
+    PermissionDenied,
+    Uploaded,
+    UploadFailure,
+    Uploading,
+}

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>Whether a sampled value is a plain number or signed data.</summary>
+[JsonConverter(typeof(OcppEnumConverter<ValueFormat>))]
+public enum ValueFormat
+{
+    Raw,
+    SignedData,
+}

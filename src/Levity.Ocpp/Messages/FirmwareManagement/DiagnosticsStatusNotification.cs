@@ -1,0 +1,22 @@
+using Levity.Ocpp.Actions;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>
+/// DiagnosticsStatusNotification.req: reports progress of a diagnostics upload. Sent by the charge
+/// point to the central system.
+/// </summary>
+public sealed record DiagnosticsStatusNotificationRequest(
+    DiagnosticsStatus Status) : IOcppRequest<DiagnosticsStatusNotificationResponse>
+{
+    OcppAction IOcppRequest.Action => OcppAction.DiagnosticsStatusNotification;
+}
+
+/// <summary>
+/// DiagnosticsStatusNotification.conf: the answer to <see
+/// cref="DiagnosticsStatusNotificationRequest"/>.
+/// </summary>
+public sealed record DiagnosticsStatusNotificationResponse : IOcppResponse
+{
+    OcppAction IOcppResponse.Action => OcppAction.DiagnosticsStatusNotification;
+}

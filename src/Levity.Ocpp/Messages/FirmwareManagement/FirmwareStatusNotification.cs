@@ -1,0 +1,19 @@
+using Levity.Ocpp.Actions;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>
+/// FirmwareStatusNotification.req: reports progress of a firmware update. Sent by the charge point
+/// to the central system.
+/// </summary>
+public sealed record FirmwareStatusNotificationRequest(
+    FirmwareStatus Status) : IOcppRequest<FirmwareStatusNotificationResponse>
+{
+    OcppAction IOcppRequest.Action => OcppAction.FirmwareStatusNotification;
+}
+
+/// <summary>FirmwareStatusNotification.conf: the answer to <see cref="FirmwareStatusNotificationRequest"/>.</summary>
+public sealed record FirmwareStatusNotificationResponse : IOcppResponse
+{
+    OcppAction IOcppResponse.Action => OcppAction.FirmwareStatusNotification;
+}

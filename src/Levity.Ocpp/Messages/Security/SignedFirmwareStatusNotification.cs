@@ -1,0 +1,23 @@
+using Levity.Ocpp.Actions;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>
+/// SignedFirmwareStatusNotification.req: reports progress of a signed firmware update. Sent by the
+/// charge point to the central system.
+/// </summary>
+public sealed record SignedFirmwareStatusNotificationRequest(
+    SignedFirmwareStatus Status,
+    int? RequestId = null) : IOcppRequest<SignedFirmwareStatusNotificationResponse>
+{
+    OcppAction IOcppRequest.Action => OcppAction.SignedFirmwareStatusNotification;
+}
+
+/// <summary>
+/// SignedFirmwareStatusNotification.conf: the answer to <see
+/// cref="SignedFirmwareStatusNotificationRequest"/>.
+/// </summary>
+public sealed record SignedFirmwareStatusNotificationResponse : IOcppResponse
+{
+    OcppAction IOcppResponse.Action => OcppAction.SignedFirmwareStatusNotification;
+}

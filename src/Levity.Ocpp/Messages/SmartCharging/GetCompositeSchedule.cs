@@ -1,0 +1,25 @@
+using Levity.Ocpp.Actions;
+
+namespace Levity.Ocpp.Messages;
+
+/// <summary>
+/// GetCompositeSchedule.req: asks for the schedule that results from all active profiles. Sent by
+/// the central system to the charge point.
+/// </summary>
+public sealed record GetCompositeScheduleRequest(
+    int ConnectorId,
+    int Duration,
+    ChargingRateUnitType? ChargingRateUnit = null) : IOcppRequest<GetCompositeScheduleResponse>
+{
+    OcppAction IOcppRequest.Action => OcppAction.GetCompositeSchedule;
+}
+
+/// <summary>GetCompositeSchedule.conf: the answer to <see cref="GetCompositeScheduleRequest"/>.</summary>
+public sealed record GetCompositeScheduleResponse(
+    GetCompositeScheduleStatus Status,
+    int? ConnectorId = null,
+    DateTimeOffset? ScheduleStart = null,
+    ChargingSchedule? ChargingSchedule = null) : IOcppResponse
+{
+    OcppAction IOcppResponse.Action => OcppAction.GetCompositeSchedule;
+}

@@ -1,0 +1,7 @@
+namespace Levity.Ocpp.Messages;
+
+/// <summary>One entry of a local authorization list.</summary>
+/// <remarks>Schema limits: idTag at most 20 characters.</remarks>
+public sealed record AuthorizationData(
+    string IdTag,
+    IdTagInfo? IdTagInfo = null);

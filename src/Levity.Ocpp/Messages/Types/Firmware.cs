@@ -1,0 +1,13 @@
+namespace Levity.Ocpp.Messages;
+
+/// <summary>A signed firmware image and where to fetch it.</summary>
+/// <remarks>
+/// Schema limits: location at most 512 characters; signingCertificate at most 5500 characters;
+/// signature at most 800 characters.
+/// </remarks>
+public sealed record Firmware(
+    string Location,
+    DateTimeOffset RetrieveDateTime,
+    string SigningCertificate,
+    string Signature,
+    DateTimeOffset? InstallDateTime = null);

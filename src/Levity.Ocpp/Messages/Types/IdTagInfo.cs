@@ -1,0 +1,11 @@
+namespace Levity.Ocpp.Messages;
+
+/// <summary>
+/// Authorization status of an idTag, as returned by Authorize, StartTransaction and
+/// StopTransaction.
+/// </summary>
+/// <remarks>Schema limits: parentIdTag at most 20 characters.</remarks>
+public sealed record IdTagInfo(
+    AuthorizationStatus Status,
+    DateTimeOffset? ExpiryDate = null,
+    string? ParentIdTag = null);
