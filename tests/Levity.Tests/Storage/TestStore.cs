@@ -11,19 +11,24 @@ public static class TestStore
 {
     public static readonly DateTimeOffset Epoch = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
-    private static readonly IMeterFactory MeterFactory =
+    private static readonly IMeterFactory SharedMeterFactory = NewMeterFactory();
+
+    /// <summary>A factory of its own, so a test's listener sees only its own store's instruments.</summary>
+    public static IMeterFactory NewMeterFactory() =>
         new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
 
-    public static LevityStore Create(string path, TimeProvider? time = null, Action<StoreOptions>? configure = null)
+    public static LevityStore Create(string path, TimeProvider? time = null, Action<StoreOptions>? configure = null, IMeterFactory? meterFactory = null)
     {
         var options = new StoreOptions { DatabasePath = path };
         configure?.Invoke(options);
-        return new LevityStore(Options.Create(options), time ?? new ManualTimeProvider(Epoch), NullLogger<LevityStore>.Instance, MeterFactory);
+        return new LevityStore(
+            Options.Create(options), time ?? new ManualTimeProvider(Epoch), NullLogger<LevityStore>.Instance, meterFactory ?? SharedMeterFactory);
     }
 
-    public static async Task<LevityStore> StartAsync(string path, TimeProvider? time = null, Action<StoreOptions>? configure = null)
+    public static async Task<LevityStore> StartAsync(
+        string path, TimeProvider? time = null, Action<StoreOptions>? configure = null, IMeterFactory? meterFactory = null)
     {
-        var store = Create(path, time, configure);
+        var store = Create(path, time, configure, meterFactory);
         await store.StartAsync(CancellationToken.None);
         return store;
     }
