@@ -1,0 +1,52 @@
+namespace Levity.Grains.Storage;
+
+/// <summary>
+/// Levity's durable store. Every write completes only after the SQLite transaction holding it has
+/// committed to disk, so a caller may acknowledge the message once the returned task completes;
+/// a write that was not stored fails with <see cref="StoreWriteException"/> (and only that write:
+/// its batch-mates are unaffected). The token of a write only bounds the wait for queue space.
+/// Reads see committed data.
+/// </summary>
+public interface ILevityStore
+{
+    /// <summary>Creates the charger's <c>cp</c> row on first contact; an existing row is left alone.</summary>
+    ValueTask RecordContactAsync(string chargePointId, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>WebSocket connected or disconnected.</summary>
+    ValueTask RecordConnectionAsync(string chargePointId, bool connected, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>BootNotification.</summary>
+    ValueTask RecordBootAsync(string chargePointId, ChargePointIdentity identity, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Heartbeat.</summary>
+    ValueTask RecordHeartbeatAsync(string chargePointId, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>StatusNotification (connector 0 is the charger).</summary>
+    ValueTask RecordStatusAsync(string chargePointId, ConnectorStatusReport report, CancellationToken cancellationToken = default);
+
+    /// <summary>StartTransaction; returns the new transactionId, unique across chargers and restarts.</summary>
+    ValueTask<int> StartTransactionAsync(string chargePointId, TransactionStart start, CancellationToken cancellationToken = default);
+
+    /// <summary>StopTransaction; safe to repeat.</summary>
+    ValueTask<StopTransactionResult> StopTransactionAsync(string chargePointId, TransactionStop stop, CancellationToken cancellationToken = default);
+
+    /// <summary>Closes a transaction the charger never stopped, with an estimated meterStop (Wh).</summary>
+    ValueTask<StopTransactionResult> CloseOrphanAsync(string chargePointId, int transactionId, long meterStop, string reason, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>MeterValues; stored even for connector 0 or a transaction that is not this charger's.</summary>
+    ValueTask<MeterValuesResult> InsertMeterValuesAsync(string chargePointId, int connectorId, int? transactionId, IReadOnlyList<MeterSample> samples, CancellationToken cancellationToken = default);
+
+    /// <summary>Records an anomaly noticed by the caller.</summary>
+    ValueTask RecordAnomalyAsync(Anomaly anomaly, CancellationToken cancellationToken = default);
+
+    /// <summary>The charger's row, connectors and open transactions; null if it never made contact.</summary>
+    Task<ChargePointSnapshot?> LoadChargePointAsync(string chargePointId, CancellationToken cancellationToken = default);
+
+    Task<TransactionRecord?> GetTransactionAsync(int transactionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Active transactions of a charger, optionally of one connector.</summary>
+    Task<IReadOnlyList<TransactionRecord>> GetOpenTransactionsAsync(string chargePointId, int? connectorId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest reading (no phase) of <paramref name="measurand"/> in a transaction.</summary>
+    Task<MeterReading?> GetLastMeterReadingAsync(int transactionId, string measurand = MeterSample.EnergyRegister, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Levity.Grains.Storage.Sql;
+
+/// <summary>Connection strings and the per-connection settings of the writer.</summary>
+internal static class StoreConnections
+{
+    public static string WriterConnectionString(StoreOptions options) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(options.DatabasePath),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            // The writer holds its connection for the store's lifetime; a pooled one would keep
+            // the file open after Dispose and skip the final WAL checkpoint.
+            Pooling = false,
+            DefaultTimeout = TimeoutSeconds(options),
+        }.ToString();
+
+    public static string ReaderConnectionString(StoreOptions options) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(options.DatabasePath),
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = true,
+            DefaultTimeout = TimeoutSeconds(options),
+        }.ToString();
+
+    /// <summary>
+    /// Opens the single writer connection: WAL so readers run beside it, synchronous=FULL so a
+    /// COMMIT returns only once the WAL is fsynced (the durability contract), foreign keys off
+    /// until the migrations have run (rebuilding a table needs them off).
+    /// </summary>
+    public static SqliteConnection OpenWriter(StoreOptions options, out string journalMode)
+    {
+        var path = Path.GetFullPath(options.DatabasePath);
+        var directory = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connection = new SqliteConnection(WriterConnectionString(options));
+        try
+        {
+            connection.Open();
+            journalMode = connection.Scalar("PRAGMA journal_mode = WAL") as string ?? "unknown";
+            connection.Execute("PRAGMA synchronous = FULL");
+            connection.Execute("PRAGMA foreign_keys = OFF");
+            var busyMilliseconds = (long)options.BusyTimeout.TotalMilliseconds;
+            connection.Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyMilliseconds}"));
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public static void EnableForeignKeys(SqliteConnection connection) =>
+        connection.Execute("PRAGMA foreign_keys = ON");
+
+    private static int TimeoutSeconds(StoreOptions options) =>
+        Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
+}

@@ -1,0 +1,17 @@
+namespace Levity.Grains.Storage;
+
+/// <summary>Settings of the SQLite store; every default lives here.</summary>
+public sealed record StoreOptions
+{
+    /// <summary>Path of the SQLite file (the Python version's <c>--db</c>); created when missing.</summary>
+    public string DatabasePath { get; set; } = "levity.db";
+
+    /// <summary>Most operations committed by one SQLite transaction.</summary>
+    public int MaxBatchSize { get; set; } = 1_000;
+
+    /// <summary>Operations that may queue for the writer; when full, callers wait (back-pressure).</summary>
+    public int ChannelCapacity { get; set; } = 10_000;
+
+    /// <summary>How long a statement waits for a lock held by another process (sqlite3 shell, backup).</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,19 @@
+namespace Levity.Grains.Storage.Writer.Operations;
+
+/// <summary>
+/// StartTransaction: a new <c>tx</c> row whose id is the transactionId returned. A connector
+/// without a <c>cp_conn</c> row gets one (tx.cp_conn_id references the row).
+/// </summary>
+internal sealed class StartTransactionOperation(string chargePointId, TransactionStart start) : StoreOperation<int>
+{
+    protected override int Run(WriterSession session)
+    {
+        var now = session.NowRowStamp;
+        var startTime = session.Iso(start.Timestamp);
+        session.ChargePoints.TransactionStarted(chargePointId, startTime, now);
+        var connectorRowId = session.Connectors.GetOrCreate(chargePointId, start.ConnectorId, now);
+        var id = session.Transactions.Insert(chargePointId, connectorRowId, start, startTime, now);
+        // OCPP transactionIds are 32-bit; failing here (undone) beats handing out a wrapped id.
+        return checked((int)id);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Levity.Grains.Storage.Writer;
+
+/// <summary>
+/// One queued write. The writer thread runs <see cref="Execute"/> inside the batch transaction
+/// (under the operation's own savepoint) and, once the batch has committed or failed, calls
+/// <see cref="Complete"/>, which releases the awaiting caller.
+/// </summary>
+internal abstract class StoreOperation
+{
+    internal abstract void Execute(WriterSession session);
+
+    /// <summary>Marks the operation failed; the first cause wins. Signalled by <see cref="Complete"/>.</summary>
+    internal abstract void Fail(Exception error);
+
+    internal abstract void Complete();
+}

@@ -1,0 +1,11 @@
+namespace Levity.Tests.Storage;
+
+/// <summary>A clock the test sets.</summary>
+public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
