@@ -1,6 +1,5 @@
 using Levity.Runtime;
 using Levity.Runtime.Activation;
-using Levity.Runtime.Hosting;
 using Levity.Runtime.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,11 +9,11 @@ namespace Levity.Tests.Runtime;
 internal static class RuntimeInternals
 {
     public static GrainActivation Activation(this InProcessTestCluster cluster, IAddressable grain) =>
-        cluster.ServiceProvider.GetRequiredService<Silo>().Directory.Find(grain.GetGrainId())
+        cluster.ServiceProvider.GetRequiredService<Levity.Runtime.Hosting.Silo>().Directory.Find(grain.GetGrainId())
             ?? throw new InvalidOperationException($"{grain.GetGrainId()} has no activation.");
 
     public static int ActivationCount(this InProcessTestCluster cluster) =>
-        cluster.ServiceProvider.GetRequiredService<Silo>().Directory.Count;
+        cluster.ServiceProvider.GetRequiredService<Levity.Runtime.Hosting.Silo>().Directory.Count;
 
     /// <summary>
     /// Waits until the activation has no running or queued turn. Turn ends are bookkeeping done

@@ -1,5 +1,4 @@
 using Levity.Runtime;
-using Levity.Runtime.Hosting;
 using Levity.Runtime.Testing;
 using Levity.Tests.Runtime.TestGrains;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,5 +85,5 @@ public sealed class ShutdownTests
         await Assert.ThrowsAsync<SiloUnavailableException>(() => cluster.Grain<ICounterGrain>("a").Get());
     }
 
-    private static Silo Silo(InProcessTestCluster cluster) => cluster.ServiceProvider.GetRequiredService<Silo>();
+    private static Levity.Runtime.Hosting.Silo Silo(InProcessTestCluster cluster) => cluster.ServiceProvider.GetRequiredService<Levity.Runtime.Hosting.Silo>();
 }

@@ -1,7 +1,7 @@
 using Levity.Silo.Cli;
 using Levity.Silo.Configuration;
 
-namespace Levity.Tests.Silo;
+namespace Levity.Tests.Cli;
 
 public sealed class LevityCliTests
 {

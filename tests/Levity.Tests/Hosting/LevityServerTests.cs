@@ -1,7 +1,7 @@
 using Levity.Silo.Configuration;
 using Levity.Silo.Hosting;
 
-namespace Levity.Tests.Silo;
+namespace Levity.Tests.Hosting;
 
 public sealed class LevityServerTests
 {

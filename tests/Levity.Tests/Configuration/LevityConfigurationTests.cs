@@ -1,6 +1,6 @@
 using Levity.Silo.Configuration;
 
-namespace Levity.Tests.Silo;
+namespace Levity.Tests.Configuration;
 
 public sealed class LevityConfigurationTests : IDisposable
 {
