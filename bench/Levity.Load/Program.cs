@@ -5,7 +5,7 @@ using Levity.Load;
 
 // Levity load tool: N simulated chargers over real WebSockets against a running server.
 //   dotnet run -c Release --project bench/Levity.Load -- --chargers 50 --duration 30 --scenario metervalues --server-pid $(pgrep -f levity.dll)
-var url = new Option<Uri>("--url") { Description = "Base WebSocket URL; the charger id is appended", DefaultValueFactory = _ => new Uri("ws://127.0.0.1:9000/ws/") };
+var url = new Option<string>("--url") { Description = "Base WebSocket URL; the charger id is appended", DefaultValueFactory = _ => "ws://127.0.0.1:9000/ws/" };
 var chargers = new Option<int>("--chargers") { Description = "Simulated chargers", DefaultValueFactory = _ => 50 };
 var duration = new Option<double>("--duration") { Description = "Seconds to run after the ramp-up", DefaultValueFactory = _ => 30 };
 var rate = new Option<double>("--rate") { Description = "Total calls/s across all chargers (0 = flat out: next call as soon as the previous is answered)", DefaultValueFactory = _ => 0 };
@@ -19,7 +19,7 @@ var timeout = new Option<double>("--call-timeout") { Description = "Seconds to w
 var root = new RootCommand("Levity load tool: simulated OCPP 1.6 chargers over WebSockets") { url, chargers, duration, rate, scenario, pid, heartbeat, rampUp, prefix, timeout };
 root.SetAction(async (result, ct) =>
 {
-    var baseUri = result.GetValue(url)!;
+    var baseUri = new Uri(result.GetValue(url)!);
     if (!baseUri.AbsoluteUri.EndsWith('/'))
     {
         baseUri = new Uri(baseUri.AbsoluteUri + "/");

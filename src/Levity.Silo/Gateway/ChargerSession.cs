@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using Levity.Grains.Interfaces.ChargePoints;
+using Levity.Ocpp.Sessions;
 
 namespace Levity.Silo.Gateway;
 
@@ -48,6 +50,12 @@ public sealed partial class ChargerSession : IDisposable
     public string? SubProtocol { get; }
 
     public DateTimeOffset ConnectedAt { get; }
+
+    /// <summary>The OCPP side of this connection, set by the connection handler.</summary>
+    public OcppSession? Protocol { get; set; }
+
+    /// <summary>The charger's grain, set by the connection handler.</summary>
+    public IChargePointGrain? Grain { get; set; }
 
     public bool IsOpen => _socket.State == WebSocketState.Open && !_draining;
 
@@ -297,6 +305,7 @@ public sealed partial class ChargerSession : IDisposable
 
     public void Dispose()
     {
+        Protocol?.Dispose();
         _socket.Dispose();
         _sendLock.Dispose();
         _sendTimeout.Dispose();

@@ -1,8 +1,14 @@
 using System.Net;
+using Levity.Grains.ChargePoints;
+using Levity.Grains.Storage;
+using Levity.Ocpp;
+using Levity.Ocpp.Sessions;
+using Levity.Runtime.Hosting;
 using Levity.Silo.Configuration;
 using Levity.Silo.Gateway;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Levity.Silo.Hosting;
@@ -42,7 +48,7 @@ public static partial class LevityServer
             kestrel.AddServerHeader = false;
             Listen(kestrel, options.Host, options.Port);
         });
-        builder.Services.AddGateway(options);
+        AddCentralSystem(builder.Services, options);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -50,6 +56,25 @@ public static partial class LevityServer
         app.MapGateway();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         return app;
+    }
+
+    /// <summary>
+    /// The store first, then the silo, then the gateway: hosted services stop in reverse order, so
+    /// sessions drain before the silo stops and the store flushes last.
+    /// </summary>
+    private static void AddCentralSystem(IServiceCollection services, LevityOptions options)
+    {
+        services.AddLevityStore(store => store.DatabasePath = options.Db);
+        services.AddLevitySilo(silo => silo.AddChargePointGrains(cp => cp.HeartbeatInterval = TimeSpan.FromSeconds(options.HeartbeatInterval)));
+        services.AddOcppProtocol();
+        services.Configure<OcppProtocolOptions>(ocpp =>
+        {
+            ocpp.StrictValidation = options.StrictValidation;
+            ocpp.ResponseTimeout = TimeSpan.FromSeconds(options.ResponseTimeout);
+        });
+        services.AddSingleton<FrameLog>();
+        services.TryAddSingleton<IChargerConnectionHandler, OcppConnectionHandler>();
+        services.AddGateway(options);
     }
 
     public static IReadOnlyList<string> BoundAddresses(WebApplication app)

@@ -1,0 +1,32 @@
+namespace Levity.Grains.Interfaces.ChargePoints;
+
+/// <summary>What the grain knows about its charger right now.</summary>
+public sealed record ChargePointState(
+    string ChargePointId,
+    bool IsConnected,
+    ChargerConnectionInfo? Connection,
+    string Vendor,
+    string Model,
+    string? SerialNumber,
+    string? FirmwareVersion,
+    string Status,
+    DateTimeOffset? LastBootAt,
+    DateTimeOffset? LastHeartbeatAt,
+    DateTimeOffset? LastMessageAt,
+    IReadOnlyList<ConnectorState> Connectors,
+    IReadOnlyList<ActiveTransaction> OpenTransactions,
+    string? DiagnosticsStatus,
+    string? FirmwareStatus);
+
+/// <summary>The last status a connector (1, 2, ...) reported.</summary>
+public sealed record ConnectorState(int ConnectorId, string Status, string ErrorCode, DateTimeOffset? UpdatedAt);
+
+/// <summary>An open transaction with its latest energy-register reading (Wh).</summary>
+public sealed record ActiveTransaction(
+    int TransactionId,
+    int ConnectorId,
+    string IdTag,
+    DateTimeOffset StartTime,
+    long MeterStart,
+    double? LastEnergyWh,
+    DateTimeOffset? LastEnergyAt);

@@ -1,0 +1,4 @@
+namespace Levity.Grains.Interfaces.ChargePoints;
+
+/// <summary>A WebSocket session of a charger; <see cref="Generation"/> orders sessions.</summary>
+public sealed record ChargerConnectionInfo(long Generation, string? RemoteAddress, string? SubProtocol, DateTimeOffset ConnectedAt);

@@ -1,0 +1,53 @@
+using Levity.Ocpp.Messages;
+using Levity.Runtime;
+
+namespace Levity.Grains.Interfaces.ChargePoints;
+
+/// <summary>
+/// One charger (keyed by its charge point id): the single writer of its live state and its rows.
+/// Every charger-initiated OCPP action is a method taking the typed request and returning the
+/// typed response, so incoming grain-call filters see each exchange as one typed call (the plugin
+/// hooks). A method returns only after what it stored is committed to disk.
+/// </summary>
+public interface IChargePointGrain : IGrainWithStringKey
+{
+    Task<BootNotificationResponse> BootNotification(BootNotificationRequest request);
+
+    Task<HeartbeatResponse> Heartbeat(HeartbeatRequest request);
+
+    Task<StatusNotificationResponse> StatusNotification(StatusNotificationRequest request);
+
+    Task<AuthorizeResponse> Authorize(AuthorizeRequest request);
+
+    Task<StartTransactionResponse> StartTransaction(StartTransactionRequest request);
+
+    Task<StopTransactionResponse> StopTransaction(StopTransactionRequest request);
+
+    Task<MeterValuesResponse> MeterValues(MeterValuesRequest request);
+
+    Task<DataTransferResponse> DataTransfer(DataTransferRequest request);
+
+    Task<DiagnosticsStatusNotificationResponse> DiagnosticsStatusNotification(DiagnosticsStatusNotificationRequest request);
+
+    Task<FirmwareStatusNotificationResponse> FirmwareStatusNotification(FirmwareStatusNotificationRequest request);
+
+    Task<SecurityEventNotificationResponse> SecurityEventNotification(SecurityEventNotificationRequest request);
+
+    Task<SignCertificateResponse> SignCertificate(SignCertificateRequest request);
+
+    Task<LogStatusNotificationResponse> LogStatusNotification(LogStatusNotificationRequest request);
+
+    Task<SignedFirmwareStatusNotificationResponse> SignedFirmwareStatusNotification(SignedFirmwareStatusNotificationRequest request);
+
+    /// <summary>A WebSocket session for this charger opened; <paramref name="connection"/> identifies it.</summary>
+    Task Connected(ChargerConnectionInfo connection);
+
+    /// <summary>
+    /// A session closed. Ignored unless <paramref name="generation"/> is the current session's, so
+    /// a replaced session's late cleanup never marks the new one disconnected.
+    /// </summary>
+    Task Disconnected(long generation);
+
+    /// <summary>A snapshot of the live state (for the operator API, metrics and tests).</summary>
+    Task<ChargePointState> GetState();
+}

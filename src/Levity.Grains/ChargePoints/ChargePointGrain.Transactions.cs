@@ -1,0 +1,76 @@
+using Levity.Grains.Interfaces.ChargePoints;
+using Levity.Grains.Storage;
+using Levity.Ocpp.Messages;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Grains.ChargePoints;
+
+public sealed partial class ChargePointGrain
+{
+    public async Task<StartTransactionResponse> StartTransaction(StartTransactionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Touch();
+
+        // A charger that lost our answer sends the same StartTransaction again: same id back.
+        foreach (var open in _openTransactions.Values)
+        {
+            if (open.ConnectorId == request.ConnectorId && open.IdTag == request.IdTag
+                && open.MeterStart == request.MeterStart && open.StartTime == request.Timestamp)
+            {
+                Log.RepeatedStart(logger, _id, open.TransactionId);
+                return new StartTransactionResponse(new IdTagInfo(AuthorizationStatus.Accepted), open.TransactionId);
+            }
+        }
+
+        var id = await store.StartTransactionAsync(_id, new TransactionStart(
+            request.ConnectorId, request.IdTag, request.MeterStart, request.Timestamp, request.ReservationId));
+        _openTransactions[id] = new ActiveTransaction(id, request.ConnectorId, request.IdTag, request.Timestamp, request.MeterStart, null, null);
+        Log.Started(logger, _id, id, request.ConnectorId, request.IdTag, request.MeterStart);
+        return new StartTransactionResponse(new IdTagInfo(AuthorizationStatus.Accepted), id);
+    }
+
+    public async Task<StopTransactionResponse> StopTransaction(StopTransactionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Touch();
+        var samples = MeterSamples.From(request.TransactionData);
+        var result = await store.StopTransactionAsync(_id, new TransactionStop(
+            request.TransactionId, request.MeterStop, request.Timestamp, request.Reason?.ToWireName(), request.IdTag, samples));
+        _openTransactions.Remove(request.TransactionId);
+        switch (result.Outcome)
+        {
+            case StopTransactionOutcome.Stopped:
+                Log.Stopped(logger, _id, request.TransactionId, request.MeterStop, result.EnergyDeliveredWh);
+                break;
+            case StopTransactionOutcome.AlreadyStopped:
+                Log.RepeatedStop(logger, _id, request.TransactionId);
+                break;
+            default:
+                Log.UnknownTransaction(logger, _id, "StopTransaction", request.TransactionId);
+                break;
+        }
+
+        return new StopTransactionResponse(request.IdTag is null ? null : new IdTagInfo(AuthorizationStatus.Accepted));
+    }
+
+    public async Task<MeterValuesResponse> MeterValues(MeterValuesRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Touch();
+        var samples = MeterSamples.From(request.MeterValue);
+        var result = await store.InsertMeterValuesAsync(_id, request.ConnectorId, request.TransactionId, samples);
+        if (result.UnknownTransaction)
+        {
+            Log.UnknownTransaction(logger, _id, "MeterValues", request.TransactionId ?? 0);
+        }
+
+        if (request.TransactionId is { } txId && _openTransactions.TryGetValue(txId, out var open)
+            && MeterSamples.LastEnergy(samples) is { } energy)
+        {
+            _openTransactions[txId] = open with { LastEnergyWh = energy.Wh, LastEnergyAt = energy.At };
+        }
+
+        return new MeterValuesResponse();
+    }
+}

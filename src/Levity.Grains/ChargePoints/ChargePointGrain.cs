@@ -1,0 +1,110 @@
+using Levity.Grains.Interfaces.ChargePoints;
+using Levity.Grains.Storage;
+using Levity.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Levity.Grains.ChargePoints;
+
+/// <summary>
+/// The live state of one charger and the single writer of its rows. Messages arrive one turn at
+/// a time, so the fields below need no locks; every answer is returned only after the store has
+/// committed what the message changed.
+/// </summary>
+public sealed partial class ChargePointGrain(
+    ILevityStore store,
+    TimeProvider time,
+    IOptions<ChargePointOptions> options,
+    ILogger<ChargePointGrain> logger) : Grain, IChargePointGrain
+{
+    private readonly ChargePointOptions _options = options.Value;
+    private readonly Dictionary<int, ConnectorState> _connectors = [];
+    private readonly Dictionary<int, ActiveTransaction> _openTransactions = [];
+    private string _id = string.Empty;
+    private ChargePointIdentity _identity = new(string.Empty, string.Empty);
+    private string _status = "Unknown";
+    private ChargerConnectionInfo? _connection;
+    private DateTimeOffset? _lastBootAt;
+    private DateTimeOffset? _lastHeartbeatAt;
+    private DateTimeOffset? _lastMessageAt;
+    private string? _diagnosticsStatus;
+    private string? _firmwareStatus;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _id = this.GetPrimaryKeyString();
+        var snapshot = await store.LoadChargePointAsync(_id, cancellationToken);
+        if (snapshot is null)
+        {
+            return;
+        }
+
+        var cp = snapshot.ChargePoint;
+        _identity = new ChargePointIdentity(cp.Vendor, cp.Model, cp.SerialNumber, cp.FirmwareVersion, cp.Iccid, cp.Imsi);
+        _status = cp.Status;
+        _lastBootAt = cp.LastBootAt;
+        _lastHeartbeatAt = cp.LastHeartbeatAt;
+        foreach (var c in snapshot.Connectors)
+        {
+            _connectors[c.ConnectorId] = new ConnectorState(c.ConnectorId, c.Status, c.ErrorCode, c.UpdatedAt);
+        }
+
+        // Transactions stay open across restarts: the charger may still be charging and stop later.
+        foreach (var open in snapshot.OpenTransactions)
+        {
+            var tx = open.Transaction;
+            _openTransactions[tx.Id] = new ActiveTransaction(
+                tx.Id, tx.ConnectorId ?? 0, tx.IdTag, tx.StartTime ?? DateTimeOffset.MinValue, tx.MeterStart,
+                open.LastEnergy is { } e ? MeterSamples.ToWattHours(e.Value, e.Unit) : null, open.LastEnergy?.Timestamp);
+        }
+
+        Log.Activated(logger, _id, _openTransactions.Count);
+    }
+
+    public async Task Connected(ChargerConnectionInfo connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
+        // A connected charger's grain stays active: its live state is what the metrics and the API read.
+        DelayDeactivation(TimeSpan.MaxValue);
+        await store.RecordConnectionAsync(_id, connected: true, connection.ConnectedAt);
+    }
+
+    public async Task Disconnected(long generation)
+    {
+        if (_connection is null || _connection.Generation != generation)
+        {
+            Log.StaleDisconnect(logger, _id, generation, _connection?.Generation);
+            return;
+        }
+
+        _connection = null;
+        DelayDeactivation(TimeSpan.FromTicks(-1));
+        await store.RecordConnectionAsync(_id, connected: false, time.GetUtcNow());
+    }
+
+    public Task<ChargePointState> GetState() => Task.FromResult(new ChargePointState(
+        _id,
+        _connection is not null,
+        _connection,
+        _identity.Vendor,
+        _identity.Model,
+        _identity.SerialNumber,
+        _identity.FirmwareVersion,
+        _status,
+        _lastBootAt,
+        _lastHeartbeatAt,
+        _lastMessageAt,
+        [.. _connectors.Values.OrderBy(c => c.ConnectorId)],
+        [.. _openTransactions.Values.OrderBy(t => t.TransactionId)],
+        _diagnosticsStatus,
+        _firmwareStatus));
+
+    /// <summary>Every charger message passes here first.</summary>
+    private DateTimeOffset Touch()
+    {
+        var now = time.GetUtcNow();
+        _lastMessageAt = now;
+        return now;
+    }
+}

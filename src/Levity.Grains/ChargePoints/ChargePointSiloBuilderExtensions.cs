@@ -1,0 +1,22 @@
+using Levity.Grains.Interfaces.ChargePoints;
+using Levity.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Levity.Grains.ChargePoints;
+
+public static class ChargePointSiloBuilderExtensions
+{
+    /// <summary>Registers <see cref="ChargePointGrain"/> behind <see cref="IChargePointGrain"/>.</summary>
+    public static ISiloBuilder AddChargePointGrains(this ISiloBuilder silo, Action<ChargePointOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.AddGrain<IChargePointGrain, ChargePointGrain>();
+        silo.Services.AddOptions<ChargePointOptions>();
+        if (configure is not null)
+        {
+            silo.Services.Configure(configure);
+        }
+
+        return silo;
+    }
+}

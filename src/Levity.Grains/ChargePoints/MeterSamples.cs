@@ -1,0 +1,65 @@
+using System.Globalization;
+using Levity.Grains.Storage;
+using Levity.Ocpp.Messages;
+using Levity.Ocpp.Serialization;
+
+namespace Levity.Grains.ChargePoints;
+
+/// <summary>Turns OCPP meter values into stored samples.</summary>
+internal static class MeterSamples
+{
+    /// <summary>
+    /// One sample per numeric sampled value. The protocol layer already refused non-numeric
+    /// values unless format is SignedData; those signed blobs are not readings and are skipped.
+    /// </summary>
+    public static List<MeterSample> From(IReadOnlyList<MeterValue>? meterValues)
+    {
+        var samples = new List<MeterSample>(meterValues?.Sum(m => m.SampledValue.Count) ?? 0);
+        if (meterValues is null)
+        {
+            return samples;
+        }
+
+        foreach (var meterValue in meterValues)
+        {
+            foreach (var sampled in meterValue.SampledValue)
+            {
+                if (!double.TryParse(sampled.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                {
+                    continue;
+                }
+
+                samples.Add(new MeterSample(
+                    meterValue.Timestamp,
+                    value,
+                    sampled.Measurand?.ToWireName(),
+                    sampled.Unit?.ToWireName(),
+                    sampled.Context?.ToWireName(),
+                    sampled.Location?.ToWireName(),
+                    sampled.Phase?.ToWireName(),
+                    sampled.Format?.ToWireName()));
+            }
+        }
+
+        return samples;
+    }
+
+    /// <summary>The newest whole-meter energy register reading (Wh) among the samples, if any.</summary>
+    public static (double Wh, DateTimeOffset At)? LastEnergy(List<MeterSample> samples)
+    {
+        (double, DateTimeOffset)? last = null;
+        foreach (var s in samples)
+        {
+            if ((s.Measurand ?? MeterSample.EnergyRegister) == MeterSample.EnergyRegister && s.Phase is null
+                && (last is null || s.Timestamp >= last.Value.Item2))
+            {
+                last = (ToWattHours(s.Value, s.Unit), s.Timestamp);
+            }
+        }
+
+        return last;
+    }
+
+    public static double ToWattHours(double value, string? unit) =>
+        string.Equals(unit, "kWh", StringComparison.Ordinal) ? value * 1000 : value;
+}

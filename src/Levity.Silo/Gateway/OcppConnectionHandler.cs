@@ -1,0 +1,133 @@
+using System.Buffers;
+using Levity.Grains.Interfaces.ChargePoints;
+using Levity.Ocpp;
+using Levity.Ocpp.Framing;
+using Levity.Ocpp.Sessions;
+using Levity.Runtime;
+
+namespace Levity.Silo.Gateway;
+
+/// <summary>
+/// Speaks OCPP-J on a charger session: each frame goes through the protocol layer; a valid CALL
+/// is handed to the charger's grain and its answer sent as the CALLRESULT once the grain returns
+/// (after the store committed); responses to server-initiated calls complete those calls.
+/// </summary>
+public sealed partial class OcppConnectionHandler(
+    IGrainFactory grains,
+    OcppSessionFactory protocols,
+    FrameLog frames,
+    ILogger<OcppConnectionHandler> logger) : IChargerConnectionHandler
+{
+    public async ValueTask OnConnectedAsync(ChargerSession session, ChargerSession? replaced, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var grain = grains.GetGrain<IChargePointGrain>(session.ChargePointId);
+        session.Protocol = protocols.Create(session.ChargePointId, (frame, ct) => SendAsync(session, frame, ct));
+        session.Grain = grain;
+        await grain.Connected(new ChargerConnectionInfo(session.Generation, session.RemoteAddress, session.SubProtocol, session.ConnectedAt));
+    }
+
+    public async ValueTask OnMessageAsync(ChargerSession session, ReadOnlyMemory<byte> frame, bool truncated, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var protocol = session.Protocol!;
+        // An oversized frame was cut at the limit; the protocol layer then sees invalid JSON and
+        // answers from the message id it can still recover.
+        var inbound = protocol.Receive(frame);
+        frames.Received(session.ChargePointId, MessageTypeOf(frame.Span), inbound.Action?.Name, inbound.MessageId, frame.Span);
+        switch (inbound.Kind)
+        {
+            case OcppInboundKind.Request:
+                await AnswerAsync(session, inbound, cancellationToken);
+                break;
+            case OcppInboundKind.Reply:
+                await SendAsync(session, inbound.Reply, cancellationToken);
+                break;
+            default:
+                break;
+        }
+    }
+
+    public async ValueTask OnDisconnectedAsync(ChargerSession session, bool wasCurrent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        session.Protocol?.Close();
+        if (session.Grain is { } grain)
+        {
+            await grain.Disconnected(session.Generation);
+        }
+    }
+
+    private async Task AnswerAsync(ChargerSession session, OcppInbound inbound, CancellationToken cancellationToken)
+    {
+        if (!session.TryBeginWork())
+        {
+            return;
+        }
+
+        var output = new ArrayBufferWriter<byte>(256);
+        try
+        {
+            try
+            {
+                var response = await ChargePointDispatch.InvokeAsync(session.Grain!, inbound.Request!);
+                OcppFrameWriter.WriteCallResult(output, inbound.MessageId!, response);
+            }
+            catch (Exception e)
+            {
+                // Nothing was committed for this message (the grain answers only after the store
+                // did), so an error tells the charger to keep it and try again.
+                Log.HandlerFailed(logger, e, session.ChargePointId, inbound.Action!.Name, inbound.MessageId!);
+                output.ResetWrittenCount();
+                OcppFrameWriter.WriteCallError(output, inbound.MessageId!, OcppErrorCode.InternalError, "the central system could not process the message");
+            }
+
+            await SendAsync(session, output.WrittenMemory, cancellationToken);
+        }
+        finally
+        {
+            session.EndWork();
+        }
+    }
+
+    private async ValueTask SendAsync(ChargerSession session, ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        frames.Sent(session.ChargePointId, MessageTypeOf(frame.Span), null, null, frame.Span);
+        if (!await session.SendAsync(frame, cancellationToken))
+        {
+            Log.NotSent(logger, session.ChargePointId);
+        }
+    }
+
+    /// <summary>The OCPP-J message type from the frame's first element, for the frame log.</summary>
+    private static string MessageTypeOf(ReadOnlySpan<byte> frame)
+    {
+        foreach (var b in frame)
+        {
+            switch (b)
+            {
+                case (byte)'[' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n':
+                    continue;
+                case (byte)'2':
+                    return "CALL";
+                case (byte)'3':
+                    return "CALLRESULT";
+                case (byte)'4':
+                    return "CALLERROR";
+                default:
+                    return "INVALID";
+            }
+        }
+
+        return "INVALID";
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 140, Level = LogLevel.Error, Message = "Charger {ChargePointId}: {Action} {MessageId} failed; answered InternalError")]
+        public static partial void HandlerFailed(ILogger logger, Exception exception, string chargePointId, string action, string messageId);
+
+        [LoggerMessage(EventId = 141, Level = LogLevel.Debug, Message = "Charger {ChargePointId}: frame not sent, the connection is gone")]
+        public static partial void NotSent(ILogger logger, string chargePointId);
+    }
+}
