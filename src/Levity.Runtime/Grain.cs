@@ -94,7 +94,8 @@ public abstract class Grain : IAddressable
     /// (<c>this.AsReference&lt;IMyGrain&gt;()</c>), which queues a normal turn. The token is
     /// cancelled on deactivation, which waits for the work to end (up to
     /// <c>GrainCollectionOptions.DeactivationTimeout</c>); while it runs the grain is not collected
-    /// as idle. Failures are logged; the returned task reports them too.
+    /// as idle. Failures are logged; the returned task reports them too. Once the silo starts
+    /// stopping, calls from background work are refused like calls from outside the silo.
     /// </summary>
     /// <exception cref="InvalidOperationException">The grain is deactivating.</exception>
     protected Task StartBackgroundWork(Func<CancellationToken, Task> work) => Activation.StartBackgroundWork(work);

@@ -2,8 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using Levity.Runtime.Filters;
 using Levity.Runtime.Hosting;
 using Levity.Runtime.Invocation;
-using Levity.Runtime.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Levity.Runtime.Activation;
@@ -27,9 +25,6 @@ internal sealed partial class GrainActivation : IGrainContext, IThreadPoolWorkIt
     // Fairness: after this many run-queue items a drain gives its thread back to the pool.
     private const int MaxItemsPerDrain = 64;
 
-    [ThreadStatic]
-    private static GrainActivation? _constructing;
-
     private readonly Lock _lock = new();
     private readonly Queue<ReadyItem> _ready = new();
     private readonly Queue<IActivationMessage> _inbox = new();
@@ -44,8 +39,6 @@ internal sealed partial class GrainActivation : IGrainContext, IThreadPoolWorkIt
     private int _interleavingQueued;
     private long _lastActivity;
     private long _keepAliveUntil;
-    private Grain? _grain;
-    private AsyncServiceScope? _scope;
 
     public GrainActivation(Silo silo, GrainId grainId, GrainClassInfo grainClass)
     {
@@ -57,9 +50,6 @@ internal sealed partial class GrainActivation : IGrainContext, IThreadPoolWorkIt
         _synchronizationContext = new ActivationSynchronizationContext(this);
         _lastActivity = _timeProvider.GetTimestamp();
     }
-
-    /// <summary>The activation whose grain is being constructed on this thread (read by <see cref="Grain"/>'s constructor).</summary>
-    public static GrainActivation? Constructing => _constructing;
 
     public Silo Silo { get; }
 
@@ -123,27 +113,6 @@ internal sealed partial class GrainActivation : IGrainContext, IThreadPoolWorkIt
         }
     }
 
-    /// <summary>Ends a turn started from the run queue or handed over to a <see cref="PendingCall{TResult}"/>.</summary>
-    public void CompleteTurn(bool interleave, bool keepAlive)
-    {
-        var now = keepAlive ? _timeProvider.GetTimestamp() : 0;
-        lock (_lock)
-        {
-            CompleteTurnLocked(interleave, keepAlive, now);
-        }
-    }
-
-    /// <summary>Called by <see cref="ActivationSynchronizationContext"/>: runs a continuation on this activation.</summary>
-    public void Post(SendOrPostCallback callback, object? state)
-    {
-        // Continuations are never refused, even after deactivation: dropping one would hang its awaiter.
-        lock (_lock)
-        {
-            _ready.Enqueue(new ReadyItem(callback, state));
-            ScheduleLocked();
-        }
-    }
-
     public override string ToString() => $"Activation:{GrainId}";
 
     private Task<TResult> RunInline<TResult>(GrainMethodInvoker<TResult> invoker, object?[] arguments, bool interleave)
@@ -200,250 +169,6 @@ internal sealed partial class GrainActivation : IGrainContext, IThreadPoolWorkIt
         return call.Task;
     }
 
-    private AcceptResult AcceptLocked(IActivationMessage message)
-    {
-        switch (_state)
-        {
-            case ActivationState.Invalid:
-                return AcceptResult.Invalid;
-            case ActivationState.Valid when message.IsInterleaving || (_inbox.Count == 0 && !_exclusiveTurn):
-                BeginTurnLocked(message.IsInterleaving);
-                _ready.Enqueue(new ReadyItem(message));
-                ScheduleLocked();
-                return AcceptResult.Accepted;
-        }
-
-        if (_inbox.Count >= Silo.MaxEnqueuedRequests)
-        {
-            return AcceptResult.Full;
-        }
-
-        _inbox.Enqueue(message);
-        if (message.IsInterleaving)
-        {
-            _interleavingQueued++;
-        }
-
-        if (_state == ActivationState.Created)
-        {
-            _state = ActivationState.Activating;
-            _ready.Enqueue(new ReadyItem(LifecycleWorkItem.Activate));
-            ScheduleLocked();
-        }
-
-        return AcceptResult.Accepted;
-    }
-
-    private void BeginTurnLocked(bool interleave)
-    {
-        _runningTurns++;
-        if (!interleave)
-        {
-            _exclusiveTurn = true;
-        }
-    }
-
-    private void CompleteTurnLocked(bool interleave, bool keepAlive, long now)
-    {
-        _runningTurns--;
-        if (!interleave)
-        {
-            _exclusiveTurn = false;
-        }
-
-        if (keepAlive)
-        {
-            _lastActivity = now;
-        }
-
-        AdmitLocked();
-        if (_state == ActivationState.Deactivating && _runningTurns == 0)
-        {
-            QueueFinishDeactivationLocked();
-        }
-
-        ScheduleLocked();
-    }
-
-    /// <summary>
-    /// Moves queued messages whose turn may start now to the run queue: non-interleaving ones in
-    /// arrival order, interleaving ones (queued while activating) even past a blocked head.
-    /// </summary>
-    private void AdmitLocked()
-    {
-        if (_state != ActivationState.Valid)
-        {
-            return;
-        }
-
-        while (_inbox.TryPeek(out var next) && (next.IsInterleaving || !_exclusiveTurn))
-        {
-            AdmitLocked(_inbox.Dequeue());
-        }
-
-        for (var remaining = _inbox.Count; remaining > 0 && _interleavingQueued > 0; remaining--)
-        {
-            var message = _inbox.Dequeue();
-            if (message.IsInterleaving)
-            {
-                AdmitLocked(message);
-            }
-            else
-            {
-                _inbox.Enqueue(message);
-            }
-        }
-    }
-
-    private void AdmitLocked(IActivationMessage message)
-    {
-        if (message.IsInterleaving)
-        {
-            _interleavingQueued--;
-        }
-
-        BeginTurnLocked(message.IsInterleaving);
-        _ready.Enqueue(new ReadyItem(message));
-    }
-
-    /// <summary>Empties the inbox (the activation is going away).</summary>
-    private List<IActivationMessage> TakeInboxLocked()
-    {
-        List<IActivationMessage> queued = [.. _inbox];
-        _inbox.Clear();
-        _interleavingQueued = 0;
-        return queued;
-    }
-
-    private void ScheduleLocked()
-    {
-        if (!_executing && _ready.Count > 0)
-        {
-            _executing = true;
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        }
-    }
-
-    /// <summary>The thread that held <c>_executing</c> (inline caller) lets go of it, or hands it to a drain.</summary>
-    private void EndSegmentLocked()
-    {
-        if (_ready.Count > 0)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        }
-        else
-        {
-            _executing = false;
-        }
-    }
-
-    /// <summary>Drains the run queue: one item at a time, with this activation's context current.</summary>
-    void IThreadPoolWorkItem.Execute()
-    {
-        SynchronizationContext.SetSynchronizationContext(_synchronizationContext);
-        RuntimeContext.Current = this;
-        try
-        {
-            for (var budget = MaxItemsPerDrain; ; budget--)
-            {
-                ReadyItem item;
-                lock (_lock)
-                {
-                    if (_ready.Count == 0)
-                    {
-                        _executing = false;
-                        return;
-                    }
-
-                    if (budget == 0)
-                    {
-                        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-                        return;
-                    }
-
-                    item = _ready.Dequeue();
-                }
-
-                RunItem(item);
-            }
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(null);
-            RuntimeContext.Current = null;
-        }
-    }
-
-    private void RunItem(ReadyItem item)
-    {
-        try
-        {
-            if (item.WorkItem is { } workItem)
-            {
-                workItem.Execute(this);
-            }
-            else
-            {
-                item.Callback!(item.State);
-            }
-        }
-        catch (Exception exception)
-        {
-            // Work items report their own failures; this is a callback posted by other code.
-            Log.PostedCallbackFailed(_logger, GrainId, exception);
-        }
-
-        // Restore our context in case the item changed it.
-        SynchronizationContext.SetSynchronizationContext(_synchronizationContext);
-        RuntimeContext.Current = this;
-    }
-
     private LimitExceededException QueueFull() =>
         new($"{GrainId} already has {Silo.MaxEnqueuedRequests} queued calls (SiloMessagingOptions.MaxEnqueuedRequestsHardLimit).");
-
-    private async Task DisposeGrainAsync()
-    {
-        try
-        {
-            switch (_grain)
-            {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync();
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
-            }
-
-            if (_scope is { } scope)
-            {
-                await scope.DisposeAsync();
-            }
-        }
-        catch (Exception exception)
-        {
-            Log.DisposeFailed(_logger, GrainId, exception);
-        }
-    }
-
-    private static void ClearConstructing() => _constructing = null;
-
-    private void SetConstructing() => _constructing = this;
-
-    private IGrainStateLoader[] CreateGrain()
-    {
-        var scope = Silo.Services.CreateAsyncScope();
-        _scope = scope;
-        SetConstructing();
-        try
-        {
-            _grain = GrainClass.CreateInstance(GrainId, scope.ServiceProvider, out var states);
-            GrainFilter = _grain as IIncomingGrainCallFilter;
-            return states;
-        }
-        finally
-        {
-            ClearConstructing();
-        }
-    }
 }

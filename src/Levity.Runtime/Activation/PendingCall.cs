@@ -19,7 +19,6 @@ internal sealed class PendingCall<TResult> : TaskCompletionSource<TResult>, IAct
     private GrainActivation? _activation;
     private IncomingGrainCallContext<TResult>? _context;
     private Task? _pipeline;
-    private Action? _onProgress;
 
     public PendingCall(Silo silo, GrainMethodInvoker<TResult> invoker, object?[] arguments, bool isInterleaving, ExecutionContext? executionContext)
         : base(TaskCreationOptions.RunContinuationsAsynchronously)
@@ -78,7 +77,14 @@ internal sealed class PendingCall<TResult> : TaskCompletionSource<TResult>, IAct
         var pending = _pipeline!.IsCompleted ? _context!.PendingGrainMethod : _pipeline;
         if (pending is not null)
         {
-            pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onProgress ??= OnProgress);
+            // ContinueWith(ExecuteSynchronously) runs on the completing thread even when that thread
+            // is inside the activation (an awaiter would hop through the thread pool there).
+            pending.ContinueWith(
+                static (_, state) => ((PendingCall<TResult>)state!).OnProgress(),
+                this,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
             return;
         }
 

@@ -18,9 +18,9 @@ namespace Levity.Runtime.Filters;
 /// the default of the method's result type unless the filter set it.</item>
 /// <item>Set <see cref="IIncomingGrainCallContext.Result"/> after <c>Invoke()</c>: the caller gets
 /// the new value.</item>
-/// <item>Call <see cref="IIncomingGrainCallContext.Invoke"/> again after the grain method has run:
-/// that call throws <see cref="InvalidOperationException"/>; the grain method runs at most once per
-/// call.</item>
+/// <item>Call <see cref="IIncomingGrainCallContext.Invoke"/> twice: each call advances the
+/// pipeline one stage, and once the grain method has been invoked any further call throws
+/// <see cref="InvalidOperationException"/>, so the grain method runs at most once per call.</item>
 /// </list>
 /// <para>The context belongs to one call and is reused afterwards: do not keep it once the task
 /// returned by <see cref="Invoke"/> has completed, and always await <c>Invoke()</c>.</para>

@@ -20,8 +20,6 @@ internal sealed class GrainTimer<TState> : IGrainTimer, IActivationMessage
     private bool _tickInProgress;
     private bool _changedDuringTick;
     private bool _disposed;
-    private Task? _tick;
-    private Action? _onTickCompleted;
 
     public GrainTimer(GrainActivation activation, Func<TState, CancellationToken, Task> callback, TState state, GrainTimerCreationOptions options)
     {
@@ -119,8 +117,12 @@ internal sealed class GrainTimer<TState> : IGrainTimer, IActivationMessage
             return;
         }
 
-        _tick = tick;
-        tick.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onTickCompleted ??= () => OnTickCompleted(_tick!));
+        tick.ContinueWith(
+            static (completed, state) => ((GrainTimer<TState>)state!).OnTickCompleted(completed),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     public void Reject(Exception exception) => SkipTick(reschedule: true);
@@ -156,8 +158,6 @@ internal sealed class GrainTimer<TState> : IGrainTimer, IActivationMessage
         {
             _activation.LogTimerTickFailed(tick.Exception!.InnerException!);
         }
-
-        _tick = null;
 
         // Re-armed before the turn ends: the next tick cannot run before this turn is over (it
         // queues like any message), and once the activation is idle the schedule is settled.
