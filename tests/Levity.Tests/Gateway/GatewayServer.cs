@@ -12,9 +12,12 @@ internal sealed class GatewayServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private GatewayServer(WebApplication app, RecordingHandler handler)
+    private readonly string _directory;
+
+    private GatewayServer(WebApplication app, RecordingHandler handler, string directory)
     {
         _app = app;
+        _directory = directory;
         Handler = handler;
         var address = new Uri(LevityServer.BoundAddresses(app)[0]);
         HttpBase = address;
@@ -34,7 +37,8 @@ internal sealed class GatewayServer : IAsyncDisposable
     public static async Task<GatewayServer> StartAsync(Action<GatewayOptions>? configure = null, TimeProvider? time = null)
     {
         var handler = new RecordingHandler();
-        var options = new LevityOptions { Host = "127.0.0.1", Port = 0, LogLevel = "WARNING" };
+        var directory = Directory.CreateTempSubdirectory("levity-gw-").FullName;
+        var options = new LevityOptions { Host = "127.0.0.1", Port = 0, LogLevel = "WARNING", Db = Path.Combine(directory, "levity.db") };
         var app = LevityServer.Build(options, services =>
         {
             services.AddSingleton<IChargerConnectionHandler>(handler);
@@ -49,7 +53,7 @@ internal sealed class GatewayServer : IAsyncDisposable
             }
         });
         await app.StartAsync();
-        return new GatewayServer(app, handler);
+        return new GatewayServer(app, handler, directory);
     }
 
     public async ValueTask DisposeAsync()
@@ -57,5 +61,7 @@ internal sealed class GatewayServer : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
     }
 }

@@ -9,7 +9,8 @@ public sealed class LevityServerTests
     public async Task Healthz_OnRealKestrel_AnswersOk()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var options = new LevityOptions { Host = "127.0.0.1", Port = 0, LogLevel = "WARNING" };
+        var directory = Directory.CreateTempSubdirectory("levity-host-").FullName;
+        var options = new LevityOptions { Host = "127.0.0.1", Port = 0, LogLevel = "WARNING", Db = Path.Combine(directory, "levity.db") };
         await using var app = LevityServer.Build(options);
         await app.StartAsync(timeout.Token);
 
@@ -19,5 +20,8 @@ public sealed class LevityServerTests
 
         Assert.Equal("ok\n", body);
         await app.StopAsync(timeout.Token);
+        Assert.True(File.Exists(options.Db));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
     }
 }
