@@ -1,5 +1,6 @@
 using Levity.Ocpp.Messages;
 using Levity.Runtime;
+using Levity.Runtime.Concurrency;
 
 namespace Levity.Grains.Interfaces.ChargePoints;
 
@@ -39,8 +40,8 @@ public interface IChargePointGrain : IGrainWithStringKey
 
     Task<SignedFirmwareStatusNotificationResponse> SignedFirmwareStatusNotification(SignedFirmwareStatusNotificationRequest request);
 
-    /// <summary>A WebSocket session for this charger opened; <paramref name="connection"/> identifies it.</summary>
-    Task Connected(ChargerConnectionInfo connection);
+    /// <summary>A WebSocket session for this charger opened; <paramref name="channel"/> sends calls to it.</summary>
+    Task Connected(ChargerConnectionInfo connection, IChargerConnection channel);
 
     /// <summary>
     /// A session closed. Ignored unless <paramref name="generation"/> is the current session's, so
@@ -48,6 +49,22 @@ public interface IChargePointGrain : IGrainWithStringKey
     /// </summary>
     Task Disconnected(long generation);
 
-    /// <summary>A snapshot of the live state (for the operator API, metrics and tests).</summary>
+    /// <summary>
+    /// A snapshot of the live state (for the operator API, metrics, plugins and tests).
+    /// Interleaves: it only reads, and must not wait behind a turn that is itself waiting.
+    /// </summary>
+    [AlwaysInterleave]
     Task<ChargePointState> GetState();
+
+    /// <summary>
+    /// Sends a server-initiated call to the charger and returns its answer. Interleaves, so a
+    /// turn never waits on the charger while the charger's own messages queue behind it.
+    /// Fails with <see cref="ChargerNotConnectedException"/> or the OCPP call exceptions.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<IOcppResponse> CallCharger(IOcppRequest request);
+
+    /// <summary>The raw-JSON form of <see cref="CallCharger"/>, for the operator API's pass-through.</summary>
+    [AlwaysInterleave]
+    Task<string> CallChargerRaw(string action, string payloadJson);
 }

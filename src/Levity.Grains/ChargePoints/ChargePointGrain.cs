@@ -1,5 +1,8 @@
+using Levity.Grains.Diagnostics;
 using Levity.Grains.Interfaces.ChargePoints;
+using Levity.Grains.Plugins;
 using Levity.Grains.Storage;
+using Levity.Ocpp.Messages;
 using Levity.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,6 +16,9 @@ namespace Levity.Grains.ChargePoints;
 /// </summary>
 public sealed partial class ChargePointGrain(
     ILevityStore store,
+    PluginRegistry plugins,
+    PluginRunner pluginRunner,
+    CentralCallMetrics callMetrics,
     TimeProvider time,
     IOptions<ChargePointOptions> options,
     ILogger<ChargePointGrain> logger) : Grain, IChargePointGrain
@@ -24,6 +30,7 @@ public sealed partial class ChargePointGrain(
     private ChargePointIdentity _identity = new(string.Empty, string.Empty);
     private string _status = "Unknown";
     private ChargerConnectionInfo? _connection;
+    private IChargerConnection? _channel;
     private DateTimeOffset? _lastBootAt;
     private DateTimeOffset? _lastHeartbeatAt;
     private DateTimeOffset? _lastMessageAt;
@@ -61,13 +68,15 @@ public sealed partial class ChargePointGrain(
         Log.Activated(logger, _id, _openTransactions.Count);
     }
 
-    public async Task Connected(ChargerConnectionInfo connection)
+    public async Task Connected(ChargerConnectionInfo connection, IChargerConnection channel)
     {
         ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
+        _channel = channel;
         // A connected charger's grain stays active: its live state is what the metrics and the API read.
         DelayDeactivation(TimeSpan.MaxValue);
         await store.RecordConnectionAsync(_id, connected: true, connection.ConnectedAt);
+        await pluginRunner.ConnectedAsync(_id, this.AsReference<IChargePointGrain>(), plugins.Plugins);
     }
 
     public async Task Disconnected(long generation)
@@ -79,11 +88,32 @@ public sealed partial class ChargePointGrain(
         }
 
         _connection = null;
+        _channel = null;
         DelayDeactivation(TimeSpan.FromTicks(-1));
         await store.RecordConnectionAsync(_id, connected: false, time.GetUtcNow());
+        await pluginRunner.DisconnectedAsync(_id, this.AsReference<IChargePointGrain>(), plugins.Plugins);
     }
 
-    public Task<ChargePointState> GetState() => Task.FromResult(new ChargePointState(
+    internal string ChargePointId => _id;
+
+    /// <summary>Runs plugin work (After hooks) outside the turn, tracked by the activation.</summary>
+    internal void StartOutsideTurn(Func<CancellationToken, Task> work)
+    {
+        try
+        {
+            _ = StartBackgroundWork(work);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Deactivating: no new background work; the hooks of this last message are skipped.
+            Log.OutsideTurnRefused(logger, _id, e.Message);
+        }
+    }
+
+    public Task<ChargePointState> GetState() => Task.FromResult(Snapshot());
+
+    /// <summary>The live state as an immutable record; plugins inside a turn read it directly.</summary>
+    internal ChargePointState Snapshot() => new(
         _id,
         _connection is not null,
         _connection,
@@ -98,7 +128,41 @@ public sealed partial class ChargePointGrain(
         [.. _connectors.Values.OrderBy(c => c.ConnectorId)],
         [.. _openTransactions.Values.OrderBy(t => t.TransactionId)],
         _diagnosticsStatus,
-        _firmwareStatus));
+        _firmwareStatus);
+
+    public async Task<IOcppResponse> CallCharger(IOcppRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var action = request.Action.ToString();
+        try
+        {
+            var response = await (_channel ?? throw NotConnected()).Call(request);
+            callMetrics.Answered(_id, response);
+            return response;
+        }
+        catch (Exception e)
+        {
+            callMetrics.Failed(_id, action, e);
+            throw;
+        }
+    }
+
+    public async Task<string> CallChargerRaw(string action, string payloadJson)
+    {
+        try
+        {
+            var response = await (_channel ?? throw NotConnected()).CallRaw(action, payloadJson);
+            callMetrics.Answered(_id, action, System.Text.Encoding.UTF8.GetBytes(response));
+            return response;
+        }
+        catch (Exception e)
+        {
+            callMetrics.Failed(_id, action, e);
+            throw;
+        }
+    }
+
+    private ChargerNotConnectedException NotConnected() => new($"Charger {_id} is not connected.");
 
     /// <summary>Every charger message passes here first.</summary>
     private DateTimeOffset Touch()

@@ -1,6 +1,9 @@
+using Levity.Grains.Diagnostics;
 using Levity.Grains.Interfaces.ChargePoints;
+using Levity.Grains.Plugins;
 using Levity.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Levity.Grains.ChargePoints;
 
@@ -11,6 +14,8 @@ public static class ChargePointSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.AddGrain<IChargePointGrain, ChargePointGrain>();
+        silo.AddChargePointPlugins();
+        silo.Services.TryAddSingleton<CentralCallMetrics>();
         silo.Services.AddOptions<ChargePointOptions>();
         if (configure is not null)
         {

@@ -98,6 +98,23 @@ public sealed class OcppOutgoingCalls : IDisposable
     }
 
     /// <summary>
+    /// <see cref="CallAsync{TResponse}"/> for callers that hold the request as <see cref="IOcppRequest"/>
+    /// (the response is the action's response record).
+    /// </summary>
+    public Task<IOcppResponse> CallAsync(IOcppRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var action = OcppActions.Get(request.Action);
+        EnsureServerInitiated(action);
+        var messageId = _ids.Next();
+        var frame = new ArrayBufferWriter<byte>(256);
+        OcppFrameWriter.WriteCall(frame, messageId, request);
+        return CastAsync(Start(new PendingCall(action, messageId, frame.WrittenSpan.ToArray(), raw: false, cancellationToken)));
+
+        static async Task<IOcppResponse> CastAsync(Task<object> result) => (IOcppResponse)await result;
+    }
+
+    /// <summary>
     /// Pass-through for the operator API: sends <paramref name="payloadJson"/> as the payload of
     /// <paramref name="action"/> after checking it strictly against the official schema, and
     /// returns the CALLRESULT payload verbatim (unvalidated).

@@ -54,6 +54,9 @@ public sealed partial class ChargerSession : IDisposable
     /// <summary>The OCPP side of this connection, set by the connection handler.</summary>
     public OcppSession? Protocol { get; set; }
 
+    /// <summary>The observer reference through which the grain sends calls to this session.</summary>
+    public IChargerConnection? Channel { get; set; }
+
     /// <summary>The charger's grain, set by the connection handler.</summary>
     public IChargePointGrain? Grain { get; set; }
 

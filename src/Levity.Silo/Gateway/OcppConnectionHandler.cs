@@ -1,5 +1,6 @@
 using System.Buffers;
 using Levity.Grains.Interfaces.ChargePoints;
+using Levity.Grains.Plugins;
 using Levity.Ocpp;
 using Levity.Ocpp.Framing;
 using Levity.Ocpp.Sessions;
@@ -16,6 +17,7 @@ public sealed partial class OcppConnectionHandler(
     IGrainFactory grains,
     OcppSessionFactory protocols,
     FrameLog frames,
+    PluginRegistry plugins,
     ILogger<OcppConnectionHandler> logger) : IChargerConnectionHandler
 {
     public async ValueTask OnConnectedAsync(ChargerSession session, ChargerSession? replaced, CancellationToken cancellationToken)
@@ -24,7 +26,8 @@ public sealed partial class OcppConnectionHandler(
         var grain = grains.GetGrain<IChargePointGrain>(session.ChargePointId);
         session.Protocol = protocols.Create(session.ChargePointId, (frame, ct) => SendAsync(session, frame, ct));
         session.Grain = grain;
-        await grain.Connected(new ChargerConnectionInfo(session.Generation, session.RemoteAddress, session.SubProtocol, session.ConnectedAt));
+        session.Channel = grains.CreateObjectReference<IChargerConnection>(new ChargerChannel(session.Protocol));
+        await grain.Connected(new ChargerConnectionInfo(session.Generation, session.RemoteAddress, session.SubProtocol, session.ConnectedAt), session.Channel);
     }
 
     public async ValueTask OnMessageAsync(ChargerSession session, ReadOnlyMemory<byte> frame, bool truncated, CancellationToken cancellationToken)
@@ -38,7 +41,7 @@ public sealed partial class OcppConnectionHandler(
         switch (inbound.Kind)
         {
             case OcppInboundKind.Request:
-                await AnswerAsync(session, inbound, cancellationToken);
+                await AnswerAsync(session, inbound, frame, cancellationToken);
                 break;
             case OcppInboundKind.Reply:
                 await SendAsync(session, inbound.Reply, cancellationToken);
@@ -52,13 +55,18 @@ public sealed partial class OcppConnectionHandler(
     {
         ArgumentNullException.ThrowIfNull(session);
         session.Protocol?.Close();
+        if (session.Channel is { } channel)
+        {
+            grains.DeleteObjectReference<IChargerConnection>(channel);
+        }
+
         if (session.Grain is { } grain)
         {
             await grain.Disconnected(session.Generation);
         }
     }
 
-    private async Task AnswerAsync(ChargerSession session, OcppInbound inbound, CancellationToken cancellationToken)
+    private async Task AnswerAsync(ChargerSession session, OcppInbound inbound, ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
         if (!session.TryBeginWork())
         {
@@ -66,10 +74,13 @@ public sealed partial class OcppConnectionHandler(
         }
 
         var output = new ArrayBufferWriter<byte>(256);
+        var context = new OcppRequestContext(inbound.MessageId!, frame, plugins.HasAfterHooks(inbound.Request!.GetType()));
         try
         {
             try
             {
+                // Flows into the grain call (plugins read the raw frame; After hooks wait for the send).
+                OcppRequestContext.Current = context;
                 var response = await ChargePointDispatch.InvokeAsync(session.Grain!, inbound.Request!);
                 OcppFrameWriter.WriteCallResult(output, inbound.MessageId!, response);
             }
@@ -86,6 +97,8 @@ public sealed partial class OcppConnectionHandler(
         }
         finally
         {
+            OcppRequestContext.Current = null;
+            context.MarkResponseSent();
             session.EndWork();
         }
     }

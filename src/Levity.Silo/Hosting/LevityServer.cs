@@ -1,5 +1,7 @@
 using System.Net;
 using Levity.Grains.ChargePoints;
+using Levity.Grains.Plugins;
+using Levity.Grains.Plugins.BuiltIn;
 using Levity.Grains.Storage;
 using Levity.Ocpp;
 using Levity.Ocpp.Sessions;
@@ -66,6 +68,7 @@ public static partial class LevityServer
     {
         services.AddLevityStore(store => store.DatabasePath = options.Db);
         services.AddLevitySilo(silo => silo.AddChargePointGrains(cp => cp.HeartbeatInterval = TimeSpan.FromSeconds(options.HeartbeatInterval)));
+        AddBuiltInPlugins(services, options);
         services.AddOcppProtocol();
         services.Configure<OcppProtocolOptions>(ocpp =>
         {
@@ -75,6 +78,21 @@ public static partial class LevityServer
         services.AddSingleton<FrameLog>();
         services.TryAddSingleton<IChargerConnectionHandler, OcppConnectionHandler>();
         services.AddGateway(options);
+    }
+
+    /// <summary>The Python version's plugins, switched on by its flags (OrphanedTransaction always).</summary>
+    private static void AddBuiltInPlugins(IServiceCollection services, LevityOptions options)
+    {
+        services.AddChargePointPlugin<OrphanedTransactionPlugin>();
+        if (options.EnableAutoStart)
+        {
+            services.Configure<AutoRemoteStartOptions>(a =>
+            {
+                a.IdTag = options.AutoStartIdTag;
+                a.Delay = TimeSpan.FromSeconds(options.AutoStartDelay);
+            });
+            services.AddChargePointPlugin<AutoRemoteStartPlugin>();
+        }
     }
 
     public static IReadOnlyList<string> BoundAddresses(WebApplication app)

@@ -1,0 +1,32 @@
+using Levity.Grains.Interfaces.ChargePoints;
+using Levity.Grains.Storage;
+
+namespace Levity.Grains.ChargePoints;
+
+public sealed partial class ChargePointGrain
+{
+    /// <summary>
+    /// Closes open transactions the charger will never stop (all of them, or those on one
+    /// connector): meterStop is the last energy reading (meterStart without one), so the energy
+    /// delivered until the reading is billed. Runs inside the current turn (for built-in plugins).
+    /// Returns the closed transactions with their energy.
+    /// </summary>
+    internal async Task<IReadOnlyList<(int TransactionId, long EnergyWh)>> CloseOrphansAsync(int? connectorId, string reason, Func<ActiveTransaction, bool>? except, CancellationToken cancellationToken)
+    {
+        var closed = new List<(int, long)>();
+        foreach (var open in _openTransactions.Values.Where(t => (connectorId is null || t.ConnectorId == connectorId) && except?.Invoke(t) != true).ToList())
+        {
+            var meterStop = open.LastEnergyWh is { } wh ? (long)Math.Round(wh) : open.MeterStart;
+            var result = await store.CloseOrphanAsync(_id, open.TransactionId, meterStop, reason, time.GetUtcNow(), cancellationToken);
+            _openTransactions.Remove(open.TransactionId);
+            if (result.Outcome == StopTransactionOutcome.Stopped)
+            {
+                var energy = result.EnergyDeliveredWh ?? (meterStop - open.MeterStart);
+                closed.Add((open.TransactionId, energy));
+                Log.OrphanClosed(logger, _id, open.TransactionId, open.ConnectorId, reason, meterStop, energy);
+            }
+        }
+
+        return closed;
+    }
+}

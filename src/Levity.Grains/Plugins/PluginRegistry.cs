@@ -1,0 +1,51 @@
+using System.Collections.Frozen;
+using Levity.Ocpp.Messages;
+
+namespace Levity.Grains.Plugins;
+
+/// <summary>
+/// The registered plugins and, per request type, the hooks they declared (found once at start
+/// from the hook interfaces each plugin implements, in plugin registration order).
+/// </summary>
+public sealed class PluginRegistry
+{
+    private readonly FrozenDictionary<Type, IHookSet> _byRequest;
+
+    public PluginRegistry(IEnumerable<IChargePointPlugin> plugins)
+    {
+        Plugins = [.. plugins];
+        var sets = new Dictionary<Type, IHookSet>();
+        foreach (var plugin in Plugins)
+        {
+            foreach (var contract in plugin.GetType().GetInterfaces().Where(i => i.IsGenericType))
+            {
+                var definition = contract.GetGenericTypeDefinition();
+                if (definition != typeof(IBeforeHook<>) && definition != typeof(IOnHook<,>) && definition != typeof(IAfterHook<,>))
+                {
+                    continue;
+                }
+
+                var requestType = contract.GetGenericArguments()[0];
+                if (!sets.TryGetValue(requestType, out var set))
+                {
+                    set = (IHookSet)Activator.CreateInstance(typeof(HookSet<,>).MakeGenericType(requestType, ResponseTypeOf(requestType)))!;
+                    sets[requestType] = set;
+                }
+
+                set.Add(plugin, definition);
+            }
+        }
+
+        _byRequest = sets.ToFrozenDictionary();
+    }
+
+    public IReadOnlyList<IChargePointPlugin> Plugins { get; }
+
+    internal bool TryGetHooks(Type requestType, out IHookSet hooks) => _byRequest.TryGetValue(requestType, out hooks!);
+
+    /// <summary>Whether any plugin waits for the answer to this request type to be sent (the gateway tracks the send only then).</summary>
+    public bool HasAfterHooks(Type requestType) => _byRequest.TryGetValue(requestType, out var hooks) && hooks.HasAfter;
+
+    private static Type ResponseTypeOf(Type requestType) =>
+        requestType.GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IOcppRequest<>)).GetGenericArguments()[0];
+}
