@@ -35,12 +35,27 @@ public static class OcppFrameParser
         options ??= OcppParseOptions.Default;
         if (frame.Length > options.MaxFrameBytes)
         {
-            var head = new Cursor(frame[..Math.Min(frame.Length, OversizedPrefixBytes)], options);
+            var head = new Cursor(frame[..Math.Min(frame.Length, OversizedPrefixBytes)], options, isFinalBlock: false);
             head.TryRecoverHead();
             return head.Fail(OcppErrorCode.ProtocolError, $"frame is {frame.Length} bytes; the limit is {options.MaxFrameBytes}", frame.Span);
         }
 
-        var cursor = new Cursor(frame, options);
+        // Fast path: one pass with a final-block reader. Any JSON error sends the frame to the
+        // slow path, a reader that can tell "cut off" (ProtocolError) from "not JSON"
+        // (FormationViolation) and recover the message id; bad frames are rare.
+        try
+        {
+            return new Cursor(frame, options, isFinalBlock: true).Parse();
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            return Diagnose(frame, options);
+        }
+    }
+
+    private static OcppParseResult Diagnose(ReadOnlyMemory<byte> frame, OcppParseOptions options)
+    {
+        var cursor = new Cursor(frame, options, isFinalBlock: false);
         try
         {
             return cursor.Parse();
@@ -69,10 +84,10 @@ public static class OcppFrameParser
         return frame.Length > ExcerptLength ? builder.Append("...").ToString() : builder.ToString();
     }
 
-    private ref struct Cursor(ReadOnlyMemory<byte> frame, OcppParseOptions options)
+    private ref struct Cursor(ReadOnlyMemory<byte> frame, OcppParseOptions options, bool isFinalBlock)
     {
         private readonly ReadOnlyMemory<byte> _frame = frame;
-        private Utf8JsonReader _reader = new(frame.Span, isFinalBlock: false, state: default);
+        private Utf8JsonReader _reader = new(frame.Span, isFinalBlock, state: default);
         private OcppMessageTypeId? _type;
         private string? _messageId;
 
@@ -153,7 +168,7 @@ public static class OcppFrameParser
             }
 
             int? typeId = _reader.TokenType == JsonTokenType.Number && _reader.TryGetInt32(out var number) ? number : null;
-            if (!_reader.TrySkip())
+            if (!Skip())
             {
                 return Incomplete();
             }
@@ -290,7 +305,7 @@ public static class OcppFrameParser
             }
 
             var start = (int)_reader.TokenStartIndex;
-            if (!_reader.TrySkip())
+            if (!Skip())
             {
                 return Incomplete();
             }
@@ -323,7 +338,7 @@ public static class OcppFrameParser
             }
 
             var start = (int)_reader.TokenStartIndex;
-            if (!_reader.TrySkip())
+            if (!Skip())
             {
                 _failure = Incomplete();
                 return null;
@@ -340,6 +355,18 @@ public static class OcppFrameParser
             }
 
             return _reader.TokenType == JsonTokenType.EndArray ? null : Shape($"{frameKind} has more than {elements} elements");
+        }
+
+        /// <summary>Skips the current value; false when it is cut off (only a non-final reader can tell).</summary>
+        private bool Skip()
+        {
+            if (isFinalBlock)
+            {
+                _reader.Skip();
+                return true;
+            }
+
+            return _reader.TrySkip();
         }
 
         private static string Bounded(string text) => text.Length <= 64 ? text : text[..64];
