@@ -27,17 +27,15 @@ public static class OcppFrameParser
     // Ids this long are not echoed back: answering a flood with a flood helps no one.
     private const int MaxRecoverableIdLength = 255;
 
-    // An oversized frame is not parsed, only its head, to recover the message id.
-    private const int OversizedPrefixBytes = 512;
+    /// <summary>Of an oversized frame only this much is read, to recover the message id.</summary>
+    public const int OversizedPrefixBytes = 512;
 
     public static OcppParseResult Parse(ReadOnlyMemory<byte> frame, OcppParseOptions? options = null)
     {
         options ??= OcppParseOptions.Default;
         if (frame.Length > options.MaxFrameBytes)
         {
-            var head = new Cursor(frame[..Math.Min(frame.Length, OversizedPrefixBytes)], options, isFinalBlock: false);
-            head.TryRecoverHead();
-            return head.Fail(OcppErrorCode.ProtocolError, $"frame is {frame.Length} bytes; the limit is {options.MaxFrameBytes}", frame.Span);
+            return ParseOversized(frame, frame.Length, options);
         }
 
         // Fast path: one pass with a final-block reader. Any JSON error sends the frame to the
@@ -51,6 +49,19 @@ public static class OcppFrameParser
         {
             return Diagnose(frame, options);
         }
+    }
+
+    /// <summary>
+    /// Refuses a message of <paramref name="length"/> bytes that exceeded the limit, of which only
+    /// the <paramref name="head"/> was kept (see <see cref="OcppFrameAssembler"/>): ProtocolError,
+    /// with the message id when the head holds it.
+    /// </summary>
+    public static OcppParseResult ParseOversized(ReadOnlyMemory<byte> head, long length, OcppParseOptions? options = null)
+    {
+        options ??= OcppParseOptions.Default;
+        var cursor = new Cursor(head[..Math.Min(head.Length, OversizedPrefixBytes)], options, isFinalBlock: false);
+        cursor.TryRecoverHead();
+        return cursor.Fail(OcppErrorCode.ProtocolError, $"frame is {length} bytes; the limit is {options.MaxFrameBytes}", head.Span);
     }
 
     private static OcppParseResult Diagnose(ReadOnlyMemory<byte> frame, OcppParseOptions options)
