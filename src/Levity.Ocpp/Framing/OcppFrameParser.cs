@@ -241,8 +241,9 @@ public static class OcppFrameParser
             }
             else
             {
-                var text = _reader.GetString()!;
-                action = text.Length <= 64 ? text : text[..64];
+                // Unknown: only named in the NotImplemented answer, so a bounded raw excerpt will do.
+                var raw = _reader.ValueSpan;
+                action = Encoding.UTF8.GetString(raw[..Math.Min(raw.Length, 64)]);
             }
 
             if (ReadPayload("CALL") is not { } payload)
