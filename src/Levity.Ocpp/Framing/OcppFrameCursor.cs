@@ -268,7 +268,7 @@ internal ref struct OcppFrameCursor(ReadOnlyMemory<byte> frame, OcppParseOptions
 
         if (_reader.TokenType != JsonTokenType.StartObject)
         {
-            _failure = Fail(OcppErrorCode.FormationViolation, $"{frameKind} payload must be a JSON object", _frame.Span);
+            _failure = Fail(OcppErrorCode.FormationViolation, $"payload: the {frameKind} payload must be a JSON object", _frame.Span);
             return null;
         }
 
