@@ -17,7 +17,8 @@ namespace Levity.Ocpp.Calls;
 /// <remarks>
 /// A caller that cancels gets a cancelled task at once, but a call already sent keeps the
 /// connection's one slot until its answer or timeout: sending the next CALL earlier would break
-/// the one-outstanding-call rule for the charge point. <see cref="Close"/> fails everything at once.
+/// the one-outstanding-call rule for the charge point. The caller's token never cancels the
+/// send itself (that would abort the WebSocket); <see cref="Close"/> does, and fails everything at once.
 /// </remarks>
 public sealed class OcppOutgoingCalls : IDisposable
 {
@@ -30,6 +31,10 @@ public sealed class OcppOutgoingCalls : IDisposable
     private readonly OcppMessageIdGenerator _ids = new();
     private readonly LinkedList<PendingCall> _queue = new();
     private readonly Lock _lock = new();
+
+    // Cancels sends in flight when the connection closes; a caller's token never reaches the
+    // socket, because cancelling a WebSocket send aborts the whole connection.
+    private readonly CancellationTokenSource _closing = new();
     private PendingCall? _current;
     private bool _closed;
 
@@ -211,6 +216,11 @@ public sealed class OcppOutgoingCalls : IDisposable
         List<PendingCall> failed;
         lock (_lock)
         {
+            if (_closed)
+            {
+                return;
+            }
+
             _closed = true;
             failed = [.. _queue];
             if (_current is not null)
@@ -222,6 +232,8 @@ public sealed class OcppOutgoingCalls : IDisposable
             _current = null;
         }
 
+        _closing.Cancel();
+
         foreach (var call in failed)
         {
             call.Release();
@@ -229,7 +241,11 @@ public sealed class OcppOutgoingCalls : IDisposable
         }
     }
 
-    public void Dispose() => Close();
+    public void Dispose()
+    {
+        Close();
+        _closing.Dispose();
+    }
 
     private static void EnsureServerInitiated(OcppActionInfo action)
     {
@@ -315,20 +331,12 @@ public sealed class OcppOutgoingCalls : IDisposable
 
         try
         {
-            await _send(call.Frame, call.CancellationToken);
+            await _send(call.Frame, _closing.Token);
         }
         catch (Exception exception)
         {
             // Not sent, or not known to be: free the slot so the next call can go.
-            if (exception is OperationCanceledException && call.CancellationToken.IsCancellationRequested)
-            {
-                call.Completion.TrySetCanceled(call.CancellationToken);
-            }
-            else
-            {
-                call.Completion.TrySetException(new OcppConnectionClosedException(call.Action.Name, call.MessageId, exception));
-            }
-
+            call.Completion.TrySetException(new OcppConnectionClosedException(call.Action.Name, call.MessageId, exception));
             Take(call.MessageId);
             return;
         }

@@ -1,8 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Levity.Ocpp.Actions;
-using Levity.Ocpp.Serialization;
-using Levity.Ocpp.Validation;
 
 namespace Levity.Ocpp.Framing;
 
@@ -24,23 +21,46 @@ public static class OcppFrameParser
     /// <summary>Characters of a bad frame kept for the log.</summary>
     public const int ExcerptLength = 120;
 
-    // Ids this long are not echoed back: answering a flood with a flood helps no one.
-    private const int MaxRecoverableIdLength = 255;
-
-    // An oversized frame is not parsed, only its head, to recover the message id.
-    private const int OversizedPrefixBytes = 512;
+    /// <summary>Of an oversized frame only this much is read, to recover the message id.</summary>
+    public const int OversizedPrefixBytes = 512;
 
     public static OcppParseResult Parse(ReadOnlyMemory<byte> frame, OcppParseOptions? options = null)
     {
         options ??= OcppParseOptions.Default;
         if (frame.Length > options.MaxFrameBytes)
         {
-            var head = new Cursor(frame[..Math.Min(frame.Length, OversizedPrefixBytes)], options);
-            head.TryRecoverHead();
-            return head.Fail(OcppErrorCode.ProtocolError, $"frame is {frame.Length} bytes; the limit is {options.MaxFrameBytes}", frame.Span);
+            return ParseOversized(frame, frame.Length, options);
         }
 
-        var cursor = new Cursor(frame, options);
+        // Fast path: one pass with a final-block reader. Any JSON error sends the frame to the
+        // slow path, a reader that can tell "cut off" (ProtocolError) from "not JSON"
+        // (FormationViolation) and recover the message id; bad frames are rare.
+        try
+        {
+            return new OcppFrameCursor(frame, options, isFinalBlock: true).Parse();
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            return Diagnose(frame, options);
+        }
+    }
+
+    /// <summary>
+    /// Refuses a message of <paramref name="length"/> bytes that exceeded the limit, of which only
+    /// the <paramref name="head"/> was kept (see <see cref="OcppFrameAssembler"/>): ProtocolError,
+    /// with the message id when the head holds it.
+    /// </summary>
+    public static OcppParseResult ParseOversized(ReadOnlyMemory<byte> head, long length, OcppParseOptions? options = null)
+    {
+        options ??= OcppParseOptions.Default;
+        var cursor = new OcppFrameCursor(head[..Math.Min(head.Length, OversizedPrefixBytes)], options, isFinalBlock: false);
+        cursor.TryRecoverHead();
+        return cursor.Fail(OcppErrorCode.ProtocolError, $"frame is {length} bytes; the limit is {options.MaxFrameBytes}", head.Span);
+    }
+
+    private static OcppParseResult Diagnose(ReadOnlyMemory<byte> frame, OcppParseOptions options)
+    {
+        var cursor = new OcppFrameCursor(frame, options, isFinalBlock: false);
         try
         {
             return cursor.Parse();
@@ -67,283 +87,5 @@ public static class OcppFrameParser
         }
 
         return frame.Length > ExcerptLength ? builder.Append("...").ToString() : builder.ToString();
-    }
-
-    private ref struct Cursor(ReadOnlyMemory<byte> frame, OcppParseOptions options)
-    {
-        private readonly ReadOnlyMemory<byte> _frame = frame;
-        private Utf8JsonReader _reader = new(frame.Span, isFinalBlock: false, state: default);
-        private OcppMessageTypeId? _type;
-        private string? _messageId;
-
-        public OcppParseResult Parse()
-        {
-            var span = _frame.Span;
-            if (!_reader.Read())
-            {
-                return span.Trim(" \t\r\n"u8).IsEmpty
-                    ? Fail(OcppErrorCode.ProtocolError, "frame is empty", span)
-                    : Incomplete();
-            }
-
-            if (_reader.TokenType != JsonTokenType.StartArray)
-            {
-                return Fail(OcppErrorCode.ProtocolError, "not an OCPP-J frame: expected a JSON array", span);
-            }
-
-            var head = ReadHead();
-            if (head is { } headFailure)
-            {
-                return headFailure;
-            }
-
-            var result = _type switch
-            {
-                OcppMessageTypeId.Call => ParseCall(),
-                OcppMessageTypeId.CallResult => ParseCallResult(),
-                _ => ParseCallError(),
-            };
-            if (!result.IsSuccess)
-            {
-                return result;
-            }
-
-            // The array has closed; only whitespace may follow.
-            var rest = span[(int)_reader.BytesConsumed..];
-            return rest.Trim(" \t\r\n"u8).IsEmpty
-                ? result
-                : Fail(OcppErrorCode.FormationViolation, "unexpected content after the frame", span);
-        }
-
-        /// <summary>Reads message type and id as far as they go, for an oversized frame's head.</summary>
-        public void TryRecoverHead()
-        {
-            try
-            {
-                if (_reader.Read() && _reader.TokenType == JsonTokenType.StartArray)
-                {
-                    ReadHead();
-                }
-            }
-            catch (Exception exception) when (exception is JsonException or InvalidOperationException)
-            {
-                // Whatever was recovered before the bad byte stands.
-            }
-        }
-
-        public readonly OcppParseResult Fail(OcppErrorCode code, string description, ReadOnlySpan<byte> frame) =>
-            OcppParseResult.Failure(new OcppFrameError(code, OcppError.Bound(description), _type, _messageId, Excerpt(frame)));
-
-        private readonly OcppParseResult Incomplete() =>
-            Fail(OcppErrorCode.ProtocolError, "frame is incomplete (the JSON is cut off)", _frame.Span);
-
-        private readonly OcppParseResult Shape(string description) => Fail(OcppErrorCode.ProtocolError, description, _frame.Span);
-
-        /// <summary>Reads [typeId, messageId; returns a failure, or null to go on.</summary>
-        private OcppParseResult? ReadHead()
-        {
-            if (!_reader.Read())
-            {
-                return Incomplete();
-            }
-
-            if (_reader.TokenType == JsonTokenType.EndArray)
-            {
-                return Shape("frame is an empty array");
-            }
-
-            int? typeId = _reader.TokenType == JsonTokenType.Number && _reader.TryGetInt32(out var number) ? number : null;
-            if (!_reader.TrySkip())
-            {
-                return Incomplete();
-            }
-
-            if (typeId is >= 2 and <= 4)
-            {
-                _type = (OcppMessageTypeId)typeId.Value;
-            }
-
-            if (!_reader.Read())
-            {
-                return Incomplete();
-            }
-
-            if (_reader.TokenType != JsonTokenType.String)
-            {
-                return Shape(_reader.TokenType == JsonTokenType.EndArray ? "frame has no message id" : "message id must be a string");
-            }
-
-            var idLength = _reader.ValueSpan.Length;
-            var id = idLength <= MaxRecoverableIdLength * 6 ? _reader.GetString()! : null;
-            if (id is not null && id.Length <= MaxRecoverableIdLength && id.Length > 0)
-            {
-                _messageId = id;
-            }
-
-            if (_type is null)
-            {
-                return Shape(typeId is null ? "message type id must be the number 2, 3 or 4" : $"unknown message type id {typeId}");
-            }
-
-            if (id is null || id.Length > options.MaxMessageIdLength)
-            {
-                return Shape($"message id is {id?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "too many"} characters; at most {options.MaxMessageIdLength} allowed");
-            }
-
-            return id.Length == 0 ? Shape("message id is empty") : null;
-        }
-
-        private OcppParseResult ParseCall()
-        {
-            if (!_reader.Read())
-            {
-                return Incomplete();
-            }
-
-            if (_reader.TokenType != JsonTokenType.String)
-            {
-                return Shape(_reader.TokenType == JsonTokenType.EndArray ? "CALL has no action" : "action must be a string");
-            }
-
-            Span<byte> buffer = stackalloc byte[64];
-            var name = Utf8Strings.Unescaped(in _reader, buffer, out var fits);
-            string action;
-            OcppActionInfo? info = null;
-            if (fits && OcppActions.TryGet(name, out info))
-            {
-                action = info.Name;
-            }
-            else
-            {
-                var text = _reader.GetString()!;
-                action = text.Length <= 64 ? text : text[..64];
-            }
-
-            if (ReadPayload("CALL") is not { } payload)
-            {
-                return _failure;
-            }
-
-            return ExpectEnd("CALL", 4) ?? OcppParseResult.Success(new OcppCall(_messageId!, action, info, payload));
-        }
-
-        private OcppParseResult ParseCallResult()
-        {
-            if (ReadPayload("CALLRESULT") is not { } payload)
-            {
-                return _failure;
-            }
-
-            return ExpectEnd("CALLRESULT", 3) ?? OcppParseResult.Success(new OcppCallResult(_messageId!, payload));
-        }
-
-        private OcppParseResult ParseCallError()
-        {
-            if (!_reader.Read())
-            {
-                return Incomplete();
-            }
-
-            if (_reader.TokenType != JsonTokenType.String)
-            {
-                return Shape(_reader.TokenType == JsonTokenType.EndArray ? "CALLERROR has no error code" : "error code must be a string");
-            }
-
-            Span<byte> buffer = stackalloc byte[64];
-            var codeBytes = Utf8Strings.Unescaped(in _reader, buffer, out var fits);
-            var known = OcppErrorCodes.TryParse(fits ? codeBytes : default, out var code);
-            var codeText = known && !_reader.ValueIsEscaped ? code.ToWireName() : Bounded(_reader.GetString()!);
-
-            if (!_reader.Read())
-            {
-                return Incomplete();
-            }
-
-            if (_reader.TokenType != JsonTokenType.String)
-            {
-                return Shape(_reader.TokenType == JsonTokenType.EndArray ? "CALLERROR has no error description" : "error description must be a string");
-            }
-
-            var description = _reader.GetString()!;
-            if (!_reader.Read())
-            {
-                return Incomplete();
-            }
-
-            var tolerances = OcppTolerance.None;
-            ReadOnlyMemory<byte> details = EmptyObject;
-            if (_reader.TokenType == JsonTokenType.EndArray)
-            {
-                // Some chargers omit errorDetails; its absence loses nothing.
-                if (options.Mode == OcppValidationMode.Strict)
-                {
-                    return Shape("CALLERROR has no error details");
-                }
-
-                tolerances = OcppTolerance.MissingErrorDetails;
-                return OcppParseResult.Success(new OcppCallError(_messageId!, code, codeText, description, details), tolerances);
-            }
-
-            if (_reader.TokenType != JsonTokenType.StartObject)
-            {
-                return Shape("error details must be a JSON object");
-            }
-
-            var start = (int)_reader.TokenStartIndex;
-            if (!_reader.TrySkip())
-            {
-                return Incomplete();
-            }
-
-            details = _frame[start..(int)_reader.BytesConsumed];
-            return ExpectEnd("CALLERROR", 5) ?? OcppParseResult.Success(new OcppCallError(_messageId!, code, codeText, description, details), tolerances);
-        }
-
-        private OcppParseResult _failure;
-
-        /// <summary>Reads the payload object; on failure returns null and leaves the reason in <see cref="_failure"/>.</summary>
-        private ReadOnlyMemory<byte>? ReadPayload(string frameKind)
-        {
-            if (!_reader.Read())
-            {
-                _failure = Incomplete();
-                return null;
-            }
-
-            if (_reader.TokenType == JsonTokenType.EndArray)
-            {
-                _failure = Shape($"{frameKind} has no payload");
-                return null;
-            }
-
-            if (_reader.TokenType != JsonTokenType.StartObject)
-            {
-                _failure = Fail(OcppErrorCode.FormationViolation, $"{frameKind} payload must be a JSON object", _frame.Span);
-                return null;
-            }
-
-            var start = (int)_reader.TokenStartIndex;
-            if (!_reader.TrySkip())
-            {
-                _failure = Incomplete();
-                return null;
-            }
-
-            return _frame[start..(int)_reader.BytesConsumed];
-        }
-
-        private OcppParseResult? ExpectEnd(string frameKind, int elements)
-        {
-            if (!_reader.Read())
-            {
-                return Incomplete();
-            }
-
-            return _reader.TokenType == JsonTokenType.EndArray ? null : Shape($"{frameKind} has more than {elements} elements");
-        }
-
-        private static string Bounded(string text) => text.Length <= 64 ? text : text[..64];
-
-        private static readonly ReadOnlyMemory<byte> EmptyObject = "{}"u8.ToArray();
     }
 }

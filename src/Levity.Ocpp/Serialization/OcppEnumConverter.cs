@@ -12,7 +12,12 @@ namespace Levity.Ocpp.Serialization;
 public sealed class OcppEnumConverter<TEnum> : JsonConverter<TEnum>
     where TEnum : struct, Enum
 {
-    public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads the current string token as <typeparamref name="TEnum"/>; for hand-written converters.</summary>
+    internal static TEnum ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -29,7 +34,7 @@ public sealed class OcppEnumConverter<TEnum> : JsonConverter<TEnum>
         return value;
     }
 
-    public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
+    internal static void WriteValue(Utf8JsonWriter writer, TEnum value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(OcppEnumNames<TEnum>.Encoded[System.Runtime.CompilerServices.Unsafe.As<TEnum, int>(ref value)]);

@@ -3,7 +3,7 @@ using Levity.Ocpp.Messages;
 
 namespace Levity.Ocpp.Sessions;
 
-/// <summary>The outcome of <see cref="OcppSession.Receive"/>.</summary>
+/// <summary>The outcome of <see cref="OcppSession.Receive(ReadOnlyMemory{byte})"/>.</summary>
 public readonly struct OcppInbound
 {
     private OcppInbound(OcppInboundKind kind, string? messageId, OcppActionInfo? action, IOcppRequest? request, ReadOnlyMemory<byte> reply, OcppError? error)

@@ -10,10 +10,10 @@ namespace Levity.Ocpp.Sessions;
 
 /// <summary>
 /// The protocol side of one charger connection, as the gateway needs it: every received
-/// WebSocket message goes through <see cref="Receive"/>, which parses, validates and reads it,
+/// WebSocket message goes through <see cref="Receive(ReadOnlyMemory{byte})"/>, which parses, validates and reads it,
 /// answers what must be answered with a CALLERROR, routes responses to <see cref="Calls"/>,
 /// logs refused frames (with the charger id and a bounded excerpt) and logs each tolerance
-/// once per charger. Not thread-safe for <see cref="Receive"/>: one receive loop per connection.
+/// once per charger. Not thread-safe for <see cref="Receive(ReadOnlyMemory{byte})"/>: one receive loop per connection.
 /// </summary>
 public sealed partial class OcppSession : IDisposable
 {
@@ -93,6 +93,22 @@ public sealed partial class OcppSession : IDisposable
             default:
                 throw new InvalidOperationException($"Unexpected frame type {parsed.Frame.GetType().Name}.");
         }
+    }
+
+    /// <summary>
+    /// Handles the message an <see cref="OcppFrameAssembler"/> completed: a message over the
+    /// limit is refused from its head alone, without having been buffered.
+    /// </summary>
+    public OcppInbound Receive(OcppFrameAssembler assembler)
+    {
+        ArgumentNullException.ThrowIfNull(assembler);
+        if (!assembler.IsOversized)
+        {
+            return Receive(assembler.Frame);
+        }
+
+        var parsed = OcppFrameParser.ParseOversized(assembler.Frame, assembler.MessageLength, _parseOptions);
+        return Refuse(parsed.Error!);
     }
 
     /// <summary>The connection closed: fails pending server-initiated calls now.</summary>

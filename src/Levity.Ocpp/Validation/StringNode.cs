@@ -26,6 +26,15 @@ internal sealed class StringNode : SchemaNode
         {
             _enumText = value;
             _enumUtf8 = value is null ? null : [.. value.Select(Encoding.UTF8.GetBytes)];
+            if (_enumUtf8 is not null)
+            {
+                // Exact matches only compare against values of the same length.
+                _enumByLength = new byte[_enumUtf8.Max(v => v.Length) + 1][][];
+                for (var length = 0; length < _enumByLength.Length; length++)
+                {
+                    _enumByLength[length] = [.. _enumUtf8.Where(v => v.Length == length)];
+                }
+            }
         }
     }
 
@@ -39,6 +48,7 @@ internal sealed class StringNode : SchemaNode
 
     private readonly IReadOnlyList<string>? _enumText;
     private readonly byte[][]? _enumUtf8;
+    private readonly byte[][][]? _enumByLength;
 
     public override bool Validate(ref Utf8JsonReader reader, ref ValidationState state)
     {
@@ -110,17 +120,19 @@ internal sealed class StringNode : SchemaNode
 
     private bool ValidateEnum(ReadOnlySpan<byte> text, ref ValidationState state)
     {
-        var enumUtf8 = _enumUtf8!;
-        foreach (var candidate in enumUtf8)
+        if (text.Length < _enumByLength!.Length)
         {
-            if (text.SequenceEqual(candidate))
+            foreach (var candidate in _enumByLength[text.Length])
             {
-                NoteMisspelling(candidate, ref state);
-                return true;
+                if (text.SequenceEqual(candidate))
+                {
+                    NoteMisspelling(candidate, ref state);
+                    return true;
+                }
             }
         }
 
-        foreach (var candidate in enumUtf8)
+        foreach (var candidate in _enumUtf8!)
         {
             if (Ascii.EqualsIgnoreCase(text, candidate))
             {

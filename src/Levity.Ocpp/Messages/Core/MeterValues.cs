@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Levity.Ocpp.Actions;
+using Levity.Ocpp.Serialization;
 
 namespace Levity.Ocpp.Messages;
 
@@ -6,6 +8,7 @@ namespace Levity.Ocpp.Messages;
 /// MeterValues.req: periodic or triggered meter samples, for a connector and optionally a
 /// transaction. Sent by the charge point to the central system.
 /// </summary>
+[JsonConverter(typeof(MeterValuesRequestConverter))]
 public sealed record MeterValuesRequest(
     int ConnectorId,
     IReadOnlyList<MeterValue> MeterValue,

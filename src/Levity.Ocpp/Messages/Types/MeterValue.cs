@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using Levity.Ocpp.Serialization;
+
 namespace Levity.Ocpp.Messages;
 
 /// <summary>Sampled values taken at one point in time.</summary>
+[JsonConverter(typeof(MeterValueConverter))]
 public sealed record MeterValue(
     DateTimeOffset Timestamp,
     IReadOnlyList<SampledValue> SampledValue);

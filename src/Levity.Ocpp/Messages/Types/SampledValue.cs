@@ -8,8 +8,9 @@ namespace Levity.Ocpp.Messages;
 /// cref="Format"/> is SignedData); absent optional fields take the spec defaults (context
 /// Sample.Periodic, format Raw, measurand Energy.Active.Import.Register, location Outlet, unit Wh).
 /// </summary>
+[JsonConverter(typeof(SampledValueConverter))]
 public sealed record SampledValue(
-    [property: JsonConverter(typeof(OcppLenientStringConverter))] string Value,
+    string Value,
     ReadingContext? Context = null,
     ValueFormat? Format = null,
     Measurand? Measurand = null,

@@ -271,6 +271,31 @@ public sealed class OcppOutgoingCallsTests
     }
 
     [Fact]
+    public async Task Close_WhileSending_CancelsTheSendButCallerCancellationDoesNot()
+    {
+        var sendStarted = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var calls = new OcppOutgoingCalls(
+            async (_, token) =>
+            {
+                sendStarted.SetResult(token);
+                await Task.Delay(Timeout.Infinite, token);
+            },
+            _time,
+            new OcppProtocolOptions());
+        using var caller = new CancellationTokenSource();
+        var pending = calls.CallAsync(new ClearCacheRequest(), caller.Token);
+        var sendToken = await sendStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await caller.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
+        Assert.False(sendToken.IsCancellationRequested);
+
+        calls.Close();
+        Assert.True(sendToken.IsCancellationRequested);
+        calls.Close();
+    }
+
+    [Fact]
     public void TryComplete_UnknownMessageId_ReturnsFalse()
     {
         using var calls = Create();

@@ -71,6 +71,22 @@ public sealed class ContractSchemaTests
     }
 
     [Fact]
+    public void EmbeddedSchemas_AreByteForByteTheOfficialFiles()
+    {
+        var assembly = typeof(OcppActions).Assembly;
+        var embedded = assembly.GetManifestResourceNames().Where(n => n.StartsWith("Levity.Ocpp.Schemas.", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(OcppTestData.SchemaNames.Count, embedded.Count);
+        foreach (var name in OcppTestData.SchemaNames)
+        {
+            using var stream = assembly.GetManifestResourceStream($"Levity.Ocpp.Schemas.{name}.json")!;
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(OcppTestData.SchemaDirectory, name + ".json")), copy.ToArray());
+        }
+    }
+
+    [Fact]
     public void Catalogue_EveryAction_TiesRequestAndResponseContracts()
     {
         foreach (var action in OcppActions.All)

@@ -47,6 +47,16 @@ public sealed class RealWorldQuirkTests : IDisposable
     }
 
     [Fact]
+    public void Receive_AbbTerraDcMeterValues_AcceptedAsSent()
+    {
+        var request = Assert.IsType<MeterValuesRequest>(Accept(RealWorldFrames.AbbTerraDcMeterValues, OcppTolerance.None));
+
+        var samples = request.MeterValue[0].SampledValue;
+        Assert.Equal(6, samples.Count);
+        Assert.Equal(new SampledValue("46.0", ReadingContext.SamplePeriodic, Measurand: Measurand.SoC, Location: Location.EV, Unit: UnitOfMeasure.Percent), samples[2]);
+    }
+
+    [Fact]
     public void Receive_EmptySampledValues_AcceptedAsEmptyArray()
     {
         var request = Assert.IsType<MeterValuesRequest>(Accept(RealWorldFrames.EmptySampledValues, OcppTolerance.EmptyArray));

@@ -24,6 +24,12 @@ internal static class RealWorldFrames
     /// <summary>ABB Terra AC: info is the string "null" (lbbrhzn/ocpp#169).</summary>
     public const string AbbStatusWithNullInfo = """[2,"3965102","StatusNotification",{"connectorId":1,"errorCode":"NoError","info":"null","status":"Preparing","vendorErrorCode":"0x00"}]""";
 
+    /// <summary>
+    /// ABB Terra DC: a message id with a colon, "value" last, SoC from the EV (evcc-io/evcc#30114;
+    /// the report cut the frame off at the timestamp, which is filled in here).
+    /// </summary>
+    public const string AbbTerraDcMeterValues = """[2,"36:354","MeterValues",{"connectorId":1,"meterValue":[{"sampledValue":[{"unit":"Wh","context":"Sample.Periodic","format":"Raw","measurand":"Energy.Active.Import.Register","location":"Outlet","value":"364208"},{"unit":"W","context":"Sample.Periodic","measurand":"Power.Active.Import","value":"19343"},{"unit":"Percent","context":"Sample.Periodic","measurand":"SoC","location":"EV","value":"46.0"},{"unit":"A","context":"Sample.Periodic","measurand":"Current.Offered","location":"Inlet","value":"29.9"},{"unit":"A","context":"Sample.Periodic","measurand":"Current.Import","value":"29"},{"unit":"V","context":"Sample.Periodic","measurand":"Voltage","value":"667"}],"timestamp":"2026-05-22T14:51:17.000Z"}]}]""";
+
     /// <summary>A charger sending an empty sampledValue array after a firmware update (lbbrhzn/ocpp#466).</summary>
     public const string EmptySampledValues = """[2,"77","MeterValues",{"connectorId":1,"transactionId":12,"meterValue":[{"timestamp":"2022-07-01T10:00:00Z","sampledValue":[]}]}]""";
 
@@ -45,7 +51,7 @@ internal static class RealWorldFrames
     public static IReadOnlyList<string> All { get; } =
     [
         GrizzlETruncatedConfiguration, GrizzlEBrokenConfiguration, GrizzlEBoot, SchneiderLongSerials, OpenEvseNumericReadings,
-        AbbStatusWithNullInfo, EmptySampledValues, AlfenExtraValuesProperty, AlfenInvalidTransactionId, ZjBenyLeadingComma,
+        AbbStatusWithNullInfo, AbbTerraDcMeterValues, EmptySampledValues, AlfenExtraValuesProperty, AlfenInvalidTransactionId, ZjBenyLeadingComma,
         CelciusTemperature, TypicalMeterValues,
     ];
 }

@@ -1,4 +1,7 @@
 using System.Text;
+using Levity.Ocpp;
+using Levity.Ocpp.Framing;
+using Levity.Ocpp.Sessions;
 using Levity.Ocpp.Validation;
 using Levity.Tests.Ocpp.Support;
 
@@ -6,7 +9,8 @@ namespace Levity.Tests.Ocpp.Validation;
 
 /// <summary>
 /// For every official schema, one invalid variant per field and constraint, generated from the
-/// schema: strict validation must answer the spec's error code and name the field.
+/// schema: strict validation must answer the spec's error code and name the field. Requests a
+/// charge point sends go the whole way: CALL frame in, CALLERROR frame out.
 /// </summary>
 public sealed class SchemaErrorMappingTests
 {
@@ -17,7 +21,10 @@ public sealed class SchemaErrorMappingTests
     public void Validate_EveryInvalidVariant_ReturnsSpecCodeNamingTheField(string schemaName)
     {
         var officialSchema = OcppTestData.LoadSchema(schemaName);
-        var schema = OcppTestData.CompiledSchemaOf(schemaName);
+        var action = OcppTestData.ActionOf(schemaName);
+        var throughSession = !OcppTestData.IsResponse(schemaName) && action.CanBeSentBy(OcppRole.ChargePoint);
+        using var session = new OcppSession("CP-map", new OcppProtocolOptions { StrictValidation = true }, (_, _) => ValueTask.CompletedTask,
+            TimeProvider.System, new OcppToleranceTracker(), new TestLogger<OcppSession> { Keep = false });
         var failures = new List<string>();
         var count = 0;
 
@@ -30,7 +37,20 @@ public sealed class SchemaErrorMappingTests
                 failures.Add($"{mutation}: the generated variant is not invalid per the official schema");
             }
 
-            var error = schema.Validate(Encoding.UTF8.GetBytes(json), OcppValidationMode.Strict, out _);
+            var read = Levity.Ocpp.Serialization.OcppPayloadReader.Read<object>(
+                OcppTestData.CompiledSchemaOf(schemaName), OcppTestData.TypeInfoOf(schemaName), Encoding.UTF8.GetBytes(json), OcppValidationMode.Strict);
+            var error = read.Error;
+            if (throughSession && error is not null)
+            {
+                var inbound = session.Receive(Encoding.UTF8.GetBytes($"[2,\"m-{count}\",\"{action.Name}\",{json}]"));
+                var reply = OcppFrameParser.Parse(inbound.Reply).Frame as OcppCallError;
+                if (reply is null || reply.MessageId != $"m-{count}" || reply.ErrorCode != error.Code ||
+                    !reply.ErrorDescription.StartsWith(mutation.Path + ": ", StringComparison.Ordinal))
+                {
+                    failures.Add($"{mutation}: the CALLERROR frame differs from {error}");
+                }
+            }
+
             if (error is null)
             {
                 failures.Add($"{mutation}: accepted");
