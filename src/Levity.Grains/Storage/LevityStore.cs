@@ -23,7 +23,7 @@ public sealed partial class LevityStore : ILevityStore, IHostedService, IAsyncDi
     private readonly ILogger<LevityStore> _logger;
     private readonly StoreMetrics _metrics;
     private readonly StoreReader _reader;
-    private StoreWriter? _writer;
+    private volatile StoreWriter? _writer;
     private bool _disposed;
 
     public LevityStore(IOptions<StoreOptions> options, TimeProvider timeProvider, ILogger<LevityStore> logger, IMeterFactory meterFactory)

@@ -7,6 +7,18 @@ public sealed class DurabilityTests
     private static readonly DateTimeOffset At = TestStore.Epoch;
 
     [Fact]
+    public async Task Writer_Connection_FsyncsEveryCommitAndEnforcesForeignKeys()
+    {
+        using var database = TestDatabase.Empty();
+        await using var store = await TestStore.StartAsync(database.Path);
+
+        var settings = await store.Writer.EnqueueAsync(new WriterPragmaProbe(), CancellationToken.None);
+
+        // synchronous=FULL (2): in WAL mode every COMMIT waits for the WAL fsync.
+        Assert.Equal((2L, 1L, "wal"), settings);
+    }
+
+    [Fact]
     public async Task AcknowledgedWrites_InFileWhileStoreStillOpen()
     {
         using var database = TestDatabase.Empty();

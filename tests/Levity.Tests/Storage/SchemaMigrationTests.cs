@@ -178,7 +178,7 @@ public sealed class SchemaMigrationTests
         SELECT timestamp, value FROM meter_val
         WHERE cp_id = 'GRZ00000' AND measurand = 'Energy.Active.Import.Register'
           AND timestamp >= '2026-11-01T00:00:00' AND timestamp < '2026-12-01T00:00:00'
-        """, "idx_meter_val_cp_measurand_time")]
+        """, "idx_meter_val_measurand_time")]
     [InlineData("""
         SELECT value FROM meter_val WHERE tx_id = 6 AND measurand = 'Energy.Active.Import.Register'
         ORDER BY timestamp DESC LIMIT 1

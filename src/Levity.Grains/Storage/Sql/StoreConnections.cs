@@ -29,7 +29,9 @@ internal static class StoreConnections
     /// <summary>
     /// Opens the single writer connection: WAL so readers run beside it, synchronous=FULL so a
     /// COMMIT returns only once the WAL is fsynced (the durability contract), foreign keys off
-    /// until the migrations have run (rebuilding a table needs them off).
+    /// until the migrations have run (rebuilding a table needs them off). Each write runs under a
+    /// savepoint whose undo pages go to a temp journal: temp_store=MEMORY keeps that off the disk.
+    /// The page cache (64 MiB, as the Python version had) keeps the hot index pages in memory.
     /// </summary>
     public static SqliteConnection OpenWriter(StoreOptions options, out string journalMode)
     {
@@ -46,6 +48,8 @@ internal static class StoreConnections
             connection.Open();
             journalMode = connection.Scalar("PRAGMA journal_mode = WAL") as string ?? "unknown";
             connection.Execute("PRAGMA synchronous = FULL");
+            connection.Execute("PRAGMA temp_store = MEMORY");
+            connection.Execute("PRAGMA cache_size = -65536");
             connection.Execute("PRAGMA foreign_keys = OFF");
             var busyMilliseconds = (long)options.BusyTimeout.TotalMilliseconds;
             connection.Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyMilliseconds}"));
