@@ -4,51 +4,63 @@ namespace Levity.Tests.Audit.Support;
 
 /// <summary>
 /// The reference decoder: Python's msgpack (Debian python3-msgpack, installed by .ci/run), run
-/// as <c>$LEVITY_PYTHON</c> or /usr/bin/python3. Tests skip, with the reason, where it is absent.
+/// as <c>$LEVITY_PYTHON</c> or /usr/bin/python3.
 /// </summary>
 internal static class PythonMsgpack
 {
-    private static readonly Lazy<Task<(string? Python, string? Problem)>> Probe = new(FindPythonAsync);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
+    private static readonly Lazy<string?> Probe = new(FindProblem);
+
+    public static string Python
+    {
+        get
+        {
+            var configured = Environment.GetEnvironmentVariable("LEVITY_PYTHON");
+            return string.IsNullOrWhiteSpace(configured) ? "/usr/bin/python3" : configured;
+        }
+    }
+
+    /// <summary>Why python3-msgpack cannot be used here; null when it can.</summary>
+    public static string? Problem => Probe.Value;
 
     /// <summary>Runs <paramref name="script"/> with <paramref name="arguments"/>; returns its standard output, fails the test on a non-zero exit.</summary>
-    /// <exception cref="SkipException">python3-msgpack cannot be used here.</exception>
     public static async Task<string> RunAsync(string script, params string[] arguments)
     {
-        var (python, problem) = await Probe.Value;
-        if (python is null)
-        {
-            throw new SkipException(problem!);
-        }
-
-        var (code, output, error) = await ExecAsync(python, ["-c", script, .. arguments]);
-        Assert.True(code == 0, $"python exited {code}: {error}");
-        return output;
+        using var process = Start(["-c", script, .. arguments]);
+        using var timeout = new CancellationTokenSource(Limit);
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"python exited {process.ExitCode}: {await error}");
+        return await output;
     }
 
-    private static async Task<(string? Python, string? Problem)> FindPythonAsync()
+    /// <summary>Synchronous on purpose: it runs once, during test discovery.</summary>
+    private static string? FindProblem()
     {
-        var candidate = Environment.GetEnvironmentVariable("LEVITY_PYTHON");
-        if (string.IsNullOrWhiteSpace(candidate))
-        {
-            candidate = "/usr/bin/python3";
-        }
-
         try
         {
-            var (code, _, error) = await ExecAsync(candidate, ["-c", "import msgpack"]);
-            return code == 0
-                ? (candidate, null)
-                : (null, $"python3-msgpack is not importable with {candidate} (apt-get install python3-msgpack; .ci/run does): {error.Trim()}");
+            using var process = Start(["-c", "import msgpack"]);
+            var error = process.StandardError.ReadToEnd();
+            if (!process.WaitForExit(Limit))
+            {
+                process.Kill();
+                return $"{Python} did not answer within {Limit.TotalSeconds} s";
+            }
+
+            return process.ExitCode == 0
+                ? null
+                : $"python3-msgpack is not importable with {Python} (apt-get install python3-msgpack; .ci/run does): {error.Trim().Split('\n')[^1]}";
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (System.ComponentModel.Win32Exception)
         {
-            return (null, $"no Python at {candidate} (set LEVITY_PYTHON, or install python3 and python3-msgpack): {e.Message}");
+            return $"no Python at {Python} (set LEVITY_PYTHON, or install python3 and python3-msgpack)";
         }
     }
 
-    private static async Task<(int Code, string Output, string Error)> ExecAsync(string file, string[] arguments)
+    private static Process Start(string[] arguments)
     {
-        var start = new ProcessStartInfo(file)
+        var start = new ProcessStartInfo(Python)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -59,11 +71,6 @@ internal static class PythonMsgpack
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        return Process.Start(start)!;
     }
 }
