@@ -170,14 +170,21 @@ public sealed class AuditRecordEncoderTests
         Assert.Equal(1, lookup.Calls);
     }
 
+    [Fact]
+    public async Task EncodeAsync_MeterWentBackwards_NegativeEnergyAsTheStoreRecordsIt()
+    {
+        var encoder = NewEncoder(new FixedLookup { ["CP1", 12] = 20_000 });
+        var (_, stop) = await EncodeAsync(encoder, Received("CP1", """[2,"e","StopTransaction",{"transactionId":12,"meterStop":100}]"""));
+        Assert.Equal(-19_900L, stop["energy_wh"]);
+    }
+
     [Theory]
-    [InlineData("""{"transactionId":12,"meterStop":100}""")]
     [InlineData("""{"transactionId":99,"meterStop":30000}""")]
     [InlineData("""{"transactionId":12}""")]
     [InlineData("""{"meterStop":30000}""")]
     [InlineData("""{"transactionId":12.5,"meterStop":30000}""")]
     [InlineData("""{"transactionId":12,"meterStop":"lots"}""")]
-    public async Task EncodeAsync_EnergyUnknownOrNegative_NoEnergyField(string payload)
+    public async Task EncodeAsync_EnergyUnknown_NoEnergyField(string payload)
     {
         var encoder = NewEncoder(new FixedLookup { ["CP1", 12] = 20_000 });
         var (_, stop) = await EncodeAsync(encoder, Received("CP1", $$"""[2,"e","StopTransaction",{{payload}}]"""));

@@ -82,7 +82,10 @@ internal sealed partial class AuditRecordEncoder(ITransactionStartLookup? lookup
         }
     }
 
-    /// <summary>meterStop − meterStart in Wh; null when either is unknown or the meter went backwards.</summary>
+    /// <summary>
+    /// meterStop − meterStart in Wh, as the store computes it (negative when the meter went
+    /// backwards, which the store flags as an anomaly); null when either is unknown.
+    /// </summary>
     private async ValueTask<double?> EnergyAsync(string chargePointId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         if (!JsonFields.TryGetNumber(payload.Span, "transactionId"u8, out var transactionId) || !IsInt32(transactionId)
@@ -103,8 +106,7 @@ internal sealed partial class AuditRecordEncoder(ITransactionStartLookup? lookup
             _meters.Started(chargePointId, (long)transactionId, meterStart);
         }
 
-        var energy = meterStop - meterStart;
-        return energy >= 0 ? energy : null;
+        return meterStop - meterStart;
     }
 
     private async ValueTask<long?> LookUpAsync(string chargePointId, int transactionId, CancellationToken cancellationToken)
@@ -178,7 +180,7 @@ internal sealed partial class AuditRecordEncoder(ITransactionStartLookup? lookup
         if (energy is { } wh)
         {
             w.WriteUtf8String("energy_wh"u8);
-            if (wh == Math.Floor(wh) && wh <= long.MaxValue)
+            if (wh == Math.Floor(wh) && wh is >= long.MinValue and <= long.MaxValue)
             {
                 w.WriteInt64((long)wh);
             }
