@@ -176,7 +176,6 @@ public sealed class FluentdAuditServerTests(ITestOutputHelper output)
         output.WriteLine($"{answered} MeterValues answered; slowest {slowest.TotalMilliseconds:0.0} ms; dropped {server.Metrics().Dropped}, sent {server.Metrics().Sent}");
         Assert.True(server.Metrics().Dropped > 0, $"no record dropped after {answered} calls");
         await cp.CallOkAsync("Heartbeat", new { });
-        Assert.Equal(1, fluentd.Connections);
     }
 
     [Fact]
@@ -198,6 +197,7 @@ public sealed class FluentdAuditServerTests(ITestOutputHelper output)
         Assert.Equal(fluentd.Events.Count, metrics.Sent);
         Assert.Equal(8, metrics.Sent);
         Assert.Equal(0, metrics.Dropped);
+        Assert.Equal(1, fluentd.Connections);
     }
 
     [Fact]
