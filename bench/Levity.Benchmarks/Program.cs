@@ -2,4 +2,4 @@ using BenchmarkDotNet.Running;
 
 // `dotnet run -c Release --project bench/Levity.Benchmarks -- --filter '*'` runs them all;
 // BenchmarkDotNet's own switches (--filter, --job short, --memory) apply.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(System.Reflection.Assembly.GetExecutingAssembly()).Run(args);

@@ -306,13 +306,17 @@ public sealed partial class ChargerSession : IDisposable
     /// <summary>Kills the connection without a closing handshake.</summary>
     public void Abort() => _socket.Abort();
 
+    /// <remarks>
+    /// The send lock and the send-timeout source are left to the GC: a close started by the
+    /// watchdog or a replacement may still be finishing when the endpoint disposes the session,
+    /// and neither holds anything unmanaged once idle.
+    /// </remarks>
     public void Dispose()
     {
         Protocol?.Dispose();
         _socket.Dispose();
-        _sendLock.Dispose();
-        _sendTimeout.Dispose();
     }
+
 
     private static partial class Log
     {

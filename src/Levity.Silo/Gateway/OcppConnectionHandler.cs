@@ -5,6 +5,7 @@ using Levity.Ocpp;
 using Levity.Ocpp.Framing;
 using Levity.Ocpp.Sessions;
 using Levity.Runtime;
+using Levity.Silo.Audit;
 
 namespace Levity.Silo.Gateway;
 
@@ -18,6 +19,7 @@ public sealed partial class OcppConnectionHandler(
     OcppSessionFactory protocols,
     FrameLog frames,
     PluginRegistry plugins,
+    IAuditSink audit,
     ILogger<OcppConnectionHandler> logger) : IChargerConnectionHandler
 {
     public async ValueTask OnConnectedAsync(ChargerSession session, ChargerSession? replaced, CancellationToken cancellationToken)
@@ -34,6 +36,8 @@ public sealed partial class OcppConnectionHandler(
     {
         ArgumentNullException.ThrowIfNull(session);
         var protocol = session.Protocol!;
+        // Before the protocol layer sees it: an answer it completes may trigger the next send.
+        audit.Frame(session.ChargePointId, AuditDirection.Received, frame.Span);
         // An oversized frame was cut at the limit; the protocol layer then sees invalid JSON and
         // answers from the message id it can still recover.
         var inbound = protocol.Receive(frame);
@@ -106,6 +110,8 @@ public sealed partial class OcppConnectionHandler(
     private async ValueTask SendAsync(ChargerSession session, ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
         frames.Sent(session.ChargePointId, MessageTypeOf(frame.Span), null, null, frame.Span);
+        // Before the send: the charger's answer must not be audited ahead of the call it answers.
+        audit.Frame(session.ChargePointId, AuditDirection.Sent, frame.Span);
         if (!await session.SendAsync(frame, cancellationToken))
         {
             Log.NotSent(logger, session.ChargePointId);

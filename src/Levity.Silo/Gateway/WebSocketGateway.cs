@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Levity.Silo.Audit;
 using Microsoft.Extensions.Options;
 
 namespace Levity.Silo.Gateway;
@@ -10,6 +11,7 @@ namespace Levity.Silo.Gateway;
 public sealed partial class WebSocketGateway(
     ChargerSessionRegistry registry,
     IChargerConnectionHandler handler,
+    IAuditSink audit,
     IOptions<GatewayOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -71,6 +73,7 @@ public sealed partial class WebSocketGateway(
         using var session = new ChargerSession(chargePointId, registry.NextGeneration(), remote, accept.SubProtocol, socket, _options, time, logger);
         var replaced = registry.Register(session);
         Log.Connected(logger, chargePointId, remote, accept.SubProtocol ?? "(none)", replaced is not null);
+        audit.Connection(chargePointId, connected: true, remote);
         if (replaced is not null)
         {
             _ = CloseReplacedAsync(replaced);
@@ -88,6 +91,7 @@ public sealed partial class WebSocketGateway(
         {
             var wasCurrent = registry.Remove(session);
             Log.Disconnected(logger, chargePointId, wasCurrent);
+            audit.Connection(chargePointId, connected: false, remote);
             await handler.OnDisconnectedAsync(session, wasCurrent, CancellationToken.None);
         }
     }

@@ -6,6 +6,7 @@ using Levity.Grains.Storage;
 using Levity.Ocpp;
 using Levity.Ocpp.Sessions;
 using Levity.Runtime.Hosting;
+using Levity.Silo.Audit;
 using Levity.Silo.Configuration;
 using Levity.Silo.Gateway;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -61,11 +62,13 @@ public static partial class LevityServer
     }
 
     /// <summary>
-    /// The store first, then the silo, then the gateway: hosted services stop in reverse order, so
-    /// sessions drain before the silo stops and the store flushes last.
+    /// The audit first, then the store, the silo and the gateway: hosted services stop in reverse
+    /// order, so sessions drain before the silo stops, the store flushes after the last answer,
+    /// and the audit flushes last (with every disconnect record) without delaying the store.
     /// </summary>
     private static void AddCentralSystem(IServiceCollection services, LevityOptions options)
     {
+        services.AddAudit(options);
         services.AddLevityStore(store => store.DatabasePath = options.Db);
         services.AddLevitySilo(silo => silo.AddChargePointGrains(cp => cp.HeartbeatInterval = TimeSpan.FromSeconds(options.HeartbeatInterval)));
         AddBuiltInPlugins(services, options);

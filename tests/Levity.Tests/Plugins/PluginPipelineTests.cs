@@ -10,7 +10,7 @@ public sealed class PluginPipelineTests
     public async Task Hooks_RunBeforeOnAfter_WithRequestFrameStateAndResult_AfterOnlyOnceAnswered()
     {
         var plugin = new RecordingPlugin();
-        await using var server = await LevityTestServer.StartAsync(services: s => s.AddSingleton(plugin).AddChargePointPlugin<RecordingPlugin>());
+        await using var server = await LevityTestServer.StartAsync(configureServices: s => s.AddSingleton(plugin).AddChargePointPlugin<RecordingPlugin>());
         await using (var cp = await server.ConnectAsync("PLUG1"))
         {
             // If the After hook held up the answer, this call would never return: it waits for AllowAfter.
@@ -29,7 +29,7 @@ public sealed class PluginPipelineTests
     [Fact]
     public async Task OnHook_ReplacesTheAnswer()
     {
-        await using var server = await LevityTestServer.StartAsync(services: s => s.AddChargePointPlugin<VendorPlugin>());
+        await using var server = await LevityTestServer.StartAsync(configureServices: s => s.AddChargePointPlugin<VendorPlugin>());
         await using var cp = await server.ConnectAsync("PLUG2");
 
         var mine = await cp.CallOkAsync("DataTransfer", new { vendorId = "com.example", data = "ping" });
@@ -44,7 +44,7 @@ public sealed class PluginPipelineTests
     public async Task AfterHookCallsCharger_WhileChargerSendsAnotherMessageFirst_NoDeadlock()
     {
         var plugin = new CallingPlugin();
-        await using var server = await LevityTestServer.StartAsync(services: s => s.AddSingleton(plugin).AddChargePointPlugin<CallingPlugin>());
+        await using var server = await LevityTestServer.StartAsync(configureServices: s => s.AddSingleton(plugin).AddChargePointPlugin<CallingPlugin>());
         await using var cp = await server.ConnectAsync("PLUG3");
 
         await cp.CallOkAsync("StatusNotification", new { connectorId = 1, errorCode = "NoError", status = "Available" });
@@ -64,7 +64,7 @@ public sealed class PluginPipelineTests
     public async Task ThrowingPlugin_IsIsolatedLoggedAndCounted_ChargerGetsNormalAnswer()
     {
         using var metrics = new MetricCollector("levity_plugin_errors_total");
-        await using var server = await LevityTestServer.StartAsync(services: s => s.AddChargePointPlugin<ThrowingPlugin>());
+        await using var server = await LevityTestServer.StartAsync(configureServices: s => s.AddChargePointPlugin<ThrowingPlugin>());
         await using var cp = await server.ConnectAsync("PLUG4");
 
         var answer = await cp.CallOkAsync("Heartbeat", new { });
@@ -77,7 +77,7 @@ public sealed class PluginPipelineTests
     public async Task StuckBeforeHook_IsAbandonedAfterTimeout_ChargerGetsAnswer()
     {
         using var metrics = new MetricCollector("levity_plugin_timeouts_total");
-        await using var server = await LevityTestServer.StartAsync(services: s => s
+        await using var server = await LevityTestServer.StartAsync(configureServices: s => s
             .AddChargePointPlugin<StuckPlugin>()
             .Configure<PluginOptions>(o => o.HookTimeout = TimeSpan.FromMilliseconds(300)));
         await using var cp = await server.ConnectAsync("PLUG5");

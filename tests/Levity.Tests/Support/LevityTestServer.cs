@@ -29,20 +29,21 @@ internal sealed class LevityTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app!.Services;
 
-    public static async Task<LevityTestServer> StartAsync(string? databasePath = null, Action<LevityOptions>? configure = null, Action<IServiceCollection>? services = null)
+    /// <summary>Starts a server; <paramref name="configureServices"/> runs after its own registrations (to replace or tune services).</summary>
+    public static async Task<LevityTestServer> StartAsync(string? databasePath = null, Action<LevityOptions>? configure = null, Action<IServiceCollection>? configureServices = null)
     {
         var owns = databasePath is null;
         databasePath ??= Path.Combine(Directory.CreateTempSubdirectory("levity-test-").FullName, "levity.db");
         var server = new LevityTestServer(databasePath, owns);
-        await server.StartAsync(configure, services);
+        await server.StartAsync(configure, configureServices);
         return server;
     }
 
-    public async Task StartAsync(Action<LevityOptions>? configure = null, Action<IServiceCollection>? services = null)
+    public async Task StartAsync(Action<LevityOptions>? configure = null, Action<IServiceCollection>? configureServices = null)
     {
         var options = new LevityOptions { Host = "127.0.0.1", Port = 0, Db = DatabasePath, LogLevel = "WARNING", OcppLogLevel = "WARNING" };
         configure?.Invoke(options);
-        _app = LevityServer.Build(options, services);
+        _app = LevityServer.Build(options, configureServices);
         await _app.StartAsync();
         HttpBase = new Uri(LevityServer.BoundAddresses(_app)[0]);
         WsBase = new UriBuilder(HttpBase) { Scheme = "ws" }.Uri;

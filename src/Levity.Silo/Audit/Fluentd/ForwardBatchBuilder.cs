@@ -1,0 +1,69 @@
+using Levity.Silo.Audit.MessagePack;
+using Levity.Silo.Audit.Records;
+
+namespace Levity.Silo.Audit.Fluentd;
+
+/// <summary>
+/// Collects encoded records per tag as Forward entries (<c>[EventTime, record]</c>) in the
+/// MessagePackEventStream a PackedForward message carries, then turns each tag's stream into one
+/// message of a <see cref="ForwardBatch"/>. Keeps its buffers between batches.
+/// </summary>
+internal sealed class ForwardBatchBuilder(AuditTags tags)
+{
+    private readonly MessagePackWriter?[] _streams = new MessagePackWriter?[AuditTags.Count];
+    private readonly int[] _counts = new int[AuditTags.Count];
+    private readonly List<int> _used = [];
+
+    public int Records { get; private set; }
+
+    public int Bytes { get; private set; }
+
+    public void Add(int tagId, long utcTicks, ReadOnlySpan<byte> record)
+    {
+        var stream = _streams[tagId] ??= new MessagePackWriter(4096);
+        if (_counts[tagId]++ == 0)
+        {
+            _used.Add(tagId);
+        }
+
+        var before = stream.Length;
+        stream.WriteArrayHeader(2);
+        ForwardEventTime.Write(stream, utcTicks);
+        stream.WriteRaw(record);
+        Bytes += stream.Length - before;
+        Records++;
+    }
+
+    /// <summary>Discards what was collected; returns how many records that was.</summary>
+    public int Clear()
+    {
+        var records = Records;
+        foreach (var tagId in _used)
+        {
+            _streams[tagId]!.Clear();
+            _counts[tagId] = 0;
+        }
+
+        _used.Clear();
+        Records = 0;
+        Bytes = 0;
+        return records;
+    }
+
+    /// <summary>Moves everything collected into <paramref name="batch"/>, in the order tags first appeared.</summary>
+    public void MoveTo(ForwardBatch batch, bool withChunks)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var tagId in _used)
+        {
+            var stream = _streams[tagId]!;
+            batch.Add(tags[tagId], stream.WrittenSpan, _counts[tagId], withChunks);
+            stream.Clear();
+            _counts[tagId] = 0;
+        }
+
+        _used.Clear();
+        Records = 0;
+        Bytes = 0;
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text;
+using Levity.Silo.Audit.MessagePack;
+using Levity.Tests.Audit.Support;
+
+namespace Levity.Tests.Audit;
+
+public sealed class JsonToMessagePackTests
+{
+    [Fact]
+    public void TryWrite_OcppPayload_SameStructureAndValues()
+    {
+        var decoded = RoundTrip("""
+            {"connectorId":1,"transactionId":42,"meterValue":[{"timestamp":"2026-11-01T12:00:00Z",
+             "sampledValue":[{"value":"1234.5","measurand":"Energy.Active.Import.Register","unit":"Wh"}]}],
+             "flag":true,"off":false,"none":null,"ratio":0.25,"negative":-7}
+            """);
+
+        var map = Assert.IsType<Dictionary<object, object?>>(decoded);
+        Assert.Equal(1L, map["connectorId"]);
+        Assert.Equal(42L, map["transactionId"]);
+        Assert.Equal(true, map["flag"]);
+        Assert.Equal(false, map["off"]);
+        Assert.Null(map["none"]);
+        Assert.Equal(0.25, map["ratio"]);
+        Assert.Equal(-7L, map["negative"]);
+        var meterValue = Assert.Single(Assert.IsType<List<object?>>(map["meterValue"]));
+        var sample = Assert.Single((List<object?>)((Dictionary<object, object?>)meterValue!)["sampledValue"]!);
+        Assert.Equal("Energy.Active.Import.Register", ((Dictionary<object, object?>)sample!)["measurand"]);
+        Assert.Equal(["connectorId", "transactionId", "meterValue", "flag", "off", "none", "ratio", "negative"], map.Keys);
+    }
+
+    [Theory]
+    [InlineData("0", 0L)]
+    [InlineData("-32", -32L)]
+    [InlineData("300", 300L)]
+    [InlineData("9223372036854775807", long.MaxValue)]
+    [InlineData("-9223372036854775808", long.MinValue)]
+    public void TryWrite_Integer_SmallestInt(string json, long expected)
+    {
+        var writer = new MessagePackWriter();
+        Assert.True(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(json), writer));
+        var reference = new MessagePackWriter();
+        reference.WriteInt64(expected);
+        Assert.Equal(Convert.ToHexStringLower(reference.WrittenSpan), Convert.ToHexStringLower(writer.WrittenSpan));
+    }
+
+    [Fact]
+    public void TryWrite_NumbersBeyondInt64_UInt64ThenFloat64ThenDigits()
+    {
+        Assert.Equal(ulong.MaxValue, RoundTrip("18446744073709551615"));
+        Assert.Equal(18446744073709551616.0, RoundTrip("18446744073709551616"));
+        Assert.Equal(1.0, RoundTrip("1.0"));
+        Assert.Equal(100.0, RoundTrip("1e2"));
+        Assert.Equal(-0.5, RoundTrip("-5E-1"));
+        Assert.Equal("1e400", RoundTrip("1e400"));
+    }
+
+    [Theory]
+    [InlineData("\"caf\\u00e9\"", "café")]
+    [InlineData("\"line\\nbreak\\t\\\"q\\\"\\\\\"", "line\nbreak\t\"q\"\\")]
+    [InlineData("\"\\ud83d\\ude00\"", "😀")]
+    [InlineData("\"\\/\"", "/")]
+    [InlineData("\"plain\"", "plain")]
+    [InlineData("\"\"", "")]
+    public void TryWrite_EscapedString_Unescaped(string json, string expected) => Assert.Equal(expected, RoundTrip(json));
+
+    [Fact]
+    public void TryWrite_LongEscapedString_UnescapedBeyondStackScratch()
+    {
+        var text = string.Concat(Enumerable.Repeat("\\u00e9x", 500));
+        Assert.Equal(string.Concat(Enumerable.Repeat("éx", 500)), RoundTrip($"\"{text}\""));
+    }
+
+    [Fact]
+    public void TryWrite_LoneSurrogateEscape_KeptAsSentText()
+    {
+        // Not representable as UTF-8: the str carries the escape as the charger wrote it.
+        Assert.Equal("a\\ud800b", RoundTrip("\"a\\ud800b\""));
+    }
+
+    [Fact]
+    public void TryWrite_InvalidUtf8InString_ReplacementCharacter()
+    {
+        byte[] json = [(byte)'"', (byte)'a', 0xc3, (byte)'"'];
+        var writer = new MessagePackWriter();
+        Assert.True(JsonToMessagePack.TryWrite(json, writer));
+        Assert.Equal("a\ufffd", MsgPackDecoder.Decode(writer.WrittenSpan));
+    }
+
+    [Theory]
+    [InlineData(15, "8f")]
+    [InlineData(16, "de0010")]
+    [InlineData(300, "de012c")]
+    public void TryWrite_ObjectSize_MapHeaderResizedAfterCounting(int properties, string header)
+    {
+        var json = "{" + string.Join(',', Enumerable.Range(0, properties).Select(i => $"\"k{i}\":{{\"inner\":[{i}]}}")) + "}";
+        var writer = new MessagePackWriter();
+        Assert.True(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(json), writer));
+        Assert.StartsWith(header, Convert.ToHexStringLower(writer.WrittenSpan));
+        var map = (Dictionary<object, object?>)MsgPackDecoder.Decode(writer.WrittenSpan)!;
+        Assert.Equal(properties, map.Count);
+        Assert.Equal((long)(properties - 1), ((List<object?>)((Dictionary<object, object?>)map[$"k{properties - 1}"]!)["inner"]!)[0]);
+    }
+
+    [Theory]
+    [InlineData(15, "9f")]
+    [InlineData(16, "dc0010")]
+    [InlineData(65535, "dcffff")]
+    [InlineData(65536, "dd00010000")]
+    public void TryWrite_ArraySize_ArrayHeaderResizedAfterCounting(int items, string header)
+    {
+        var json = "[" + string.Join(',', Enumerable.Repeat("1", items)) + "]";
+        var writer = new MessagePackWriter();
+        Assert.True(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(json), writer));
+        Assert.StartsWith(header, Convert.ToHexStringLower(writer.WrittenSpan));
+        Assert.Equal(items, ((List<object?>)MsgPackDecoder.Decode(writer.WrittenSpan)!).Count);
+    }
+
+    [Fact]
+    public void TryWrite_NestedLargeContainers_OuterHeadersStayCorrect()
+    {
+        // An inner container that grows its header moves its content; the outer one's start must not move.
+        var inner = "[" + string.Join(',', Enumerable.Range(0, 20)) + "]";
+        var json = $"[{inner},{{\"a\":{inner}}},{inner}]";
+        var decoded = (List<object?>)RoundTrip(json)!;
+        Assert.Equal(3, decoded.Count);
+        Assert.Equal(20, ((List<object?>)decoded[0]!).Count);
+        Assert.Equal(19L, ((List<object?>)((Dictionary<object, object?>)decoded[1]!)["a"]!)[19]);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (object?)(long)i), (List<object?>)decoded[2]!);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("{")]
+    [InlineData("[1,2")]
+    [InlineData("{\"a\":}")]
+    [InlineData("not json")]
+    [InlineData("[1] [2]")]
+    [InlineData("{\"a\":1} x")]
+    [InlineData("[1,]")]
+    [InlineData("'single'")]
+    public void TryWrite_NotOneJsonValue_FalseAndNothingWritten(string json)
+    {
+        var writer = new MessagePackWriter();
+        writer.WriteNil();
+        Assert.False(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(json), writer));
+        Assert.Equal("c0", Convert.ToHexStringLower(writer.WrittenSpan));
+    }
+
+    [Fact]
+    public void TryWrite_DepthLimit_64AcceptedDeeperRefused()
+    {
+        var writer = new MessagePackWriter();
+        Assert.True(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(new string('[', 64) + new string(']', 64)), writer));
+        writer.Clear();
+        Assert.False(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(new string('[', 65) + new string(']', 65)), writer));
+        Assert.Equal(0, writer.Length);
+    }
+
+    private static object? RoundTrip(string json)
+    {
+        var writer = new MessagePackWriter();
+        Assert.True(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(json), writer), json);
+        return MsgPackDecoder.Decode(writer.WrittenSpan);
+    }
+}
