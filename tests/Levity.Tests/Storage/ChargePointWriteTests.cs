@@ -1,4 +1,5 @@
 using Levity.Grains.Storage;
+using Levity.Runtime.Testing;
 
 namespace Levity.Tests.Storage;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Levity.Grains.Storage;
+using Levity.Runtime.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -5,7 +5,7 @@ using Levity.Ocpp.Calls;
 using Levity.Ocpp.Framing;
 using Levity.Ocpp.Messages;
 using Levity.Ocpp.Validation;
-using Levity.Tests.Ocpp.Support;
+using Levity.Runtime.Testing;
 
 namespace Levity.Tests.Ocpp.Calls;
 

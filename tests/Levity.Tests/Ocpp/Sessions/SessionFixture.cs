@@ -3,6 +3,7 @@ using Levity.Ocpp;
 using Levity.Ocpp.Diagnostics;
 using Levity.Ocpp.Framing;
 using Levity.Ocpp.Sessions;
+using Levity.Runtime.Testing;
 using Levity.Tests.Ocpp.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
