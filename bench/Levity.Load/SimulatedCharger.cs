@@ -55,6 +55,11 @@ internal sealed class SimulatedCharger(string id, LoadOptions options, LoadStats
             {
                 stats.Error(e.Message);
             }
+            catch (Exception e) when (e is System.Net.WebSockets.WebSocketException or OperationCanceledException or IOException)
+            {
+                // A per-call timeout or a dropped connection: an error of this charger, not the run.
+                stats.Error($"{e.GetType().Name}: {e.Message}");
+            }
 
             await client.CloseAsync();
         }
