@@ -42,6 +42,9 @@ public interface ILevityStore
     /// <summary>The charger's row, connectors and open transactions; null if it never made contact.</summary>
     Task<ChargePointSnapshot?> LoadChargePointAsync(string chargePointId, CancellationToken cancellationToken = default);
 
+    /// <summary>Every charger that ever made contact, by id.</summary>
+    Task<IReadOnlyList<ChargePointRecord>> ListChargePointsAsync(CancellationToken cancellationToken = default);
+
     Task<TransactionRecord?> GetTransactionAsync(int transactionId, CancellationToken cancellationToken = default);
 
     /// <summary>Active transactions of a charger, optionally of one connector.</summary>

@@ -176,6 +176,9 @@ public sealed partial class LevityStore : ILevityStore, IHostedService, IAsyncDi
         return _reader.LoadChargePointAsync(chargePointId, cancellationToken);
     }
 
+    public Task<IReadOnlyList<ChargePointRecord>> ListChargePointsAsync(CancellationToken cancellationToken = default) =>
+        _reader.ListChargePointsAsync(cancellationToken);
+
     public Task<TransactionRecord?> GetTransactionAsync(int transactionId, CancellationToken cancellationToken = default) =>
         _reader.GetTransactionAsync(transactionId, cancellationToken);
 

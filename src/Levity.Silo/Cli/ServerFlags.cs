@@ -31,6 +31,9 @@ public sealed class ServerFlags
         Add<int>("--heartbeat-interval", nameof(LevityOptions.HeartbeatInterval), $"Heartbeat interval in seconds sent to chargers (default: {d.HeartbeatInterval})");
         Add<double>("--response-timeout", nameof(LevityOptions.ResponseTimeout), $"Seconds to wait for a charger's answer (default: {d.ResponseTimeout})");
         Add<bool>("--disable-websocket-ping", nameof(LevityOptions.DisableWebsocketPing), "Do not send WebSocket pings (sent every 20 s otherwise)");
+        Add<int>("--api-port", nameof(LevityOptions.ApiPort), "Operator HTTP API port (off by default)");
+        Add<string>("--api-host", nameof(LevityOptions.ApiHost), $"Operator API listen address (default: {d.ApiHost}; beyond loopback --api-token is required)");
+        Add<string>("--api-token", nameof(LevityOptions.ApiToken), "Bearer token the operator API requires");
         Add<bool>("--strict-validation", nameof(LevityOptions.StrictValidation), "Reject any deviation from the OCPP 1.6 schemas instead of tolerating harmless ones");
     }
 

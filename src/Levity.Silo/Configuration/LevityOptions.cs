@@ -52,6 +52,15 @@ public sealed class LevityOptions
 
     public bool DisableWebsocketPing { get; set; }
 
+    /// <summary>Port of the operator HTTP API; the API is off when unset.</summary>
+    public int? ApiPort { get; set; }
+
+    /// <summary>Address the operator API binds; beyond loopback a token is required.</summary>
+    public string ApiHost { get; set; } = "127.0.0.1";
+
+    /// <summary>Bearer token the operator API requires (always when bound beyond loopback).</summary>
+    public string? ApiToken { get; set; }
+
     /// <summary>Reject every deviation from the OCPP schemas instead of tolerating harmless ones.</summary>
     public bool StrictValidation { get; set; }
 }

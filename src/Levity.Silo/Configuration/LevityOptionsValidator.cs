@@ -25,6 +25,24 @@ public static class LevityOptionsValidator
             }
         }
 
+        if (options.ApiPort is { } apiPort)
+        {
+            CheckPort(errors, "--api-port", apiPort);
+            if (apiPort != 0 && (apiPort == options.Port || apiPort == options.MetricsPort))
+            {
+                errors.Add("--api-port: must differ from --port and --metrics-port.");
+            }
+
+            if (!IsHostName(options.ApiHost))
+            {
+                errors.Add($"--api-host: '{options.ApiHost}' is not an IP address or host name.");
+            }
+            else if (!IsLoopback(options.ApiHost) && string.IsNullOrEmpty(options.ApiToken))
+            {
+                errors.Add($"--api-host: the operator API on {options.ApiHost} is reachable from the network; set --api-token (or LEVITY_API_TOKEN).");
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(options.Db))
         {
             errors.Add("--db: a database file path is required.");
@@ -85,6 +103,9 @@ public static class LevityOptionsValidator
             errors.Add($"{flag}: '{port}' is not a port number (0-65535).");
         }
     }
+
+    public static bool IsLoopback(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
 
     private static bool IsHostName(string host) =>
         IPAddress.TryParse(host, out _) || Uri.CheckHostName(host) is UriHostNameType.Dns;

@@ -6,6 +6,7 @@ using Levity.Grains.Storage;
 using Levity.Ocpp;
 using Levity.Ocpp.Sessions;
 using Levity.Runtime.Hosting;
+using Levity.Silo.Api;
 using Levity.Silo.Audit;
 using Levity.Silo.Configuration;
 using Levity.Silo.Gateway;
@@ -50,14 +51,24 @@ public static partial class LevityServer
         {
             kestrel.AddServerHeader = false;
             Listen(kestrel, options.Host, options.Port);
+            if (options.ApiPort is { } apiPort)
+            {
+                Listen(kestrel, options.ApiHost, apiPort);
+            }
         });
         AddCentralSystem(builder.Services, options);
+        if (options.ApiPort is not null)
+        {
+            builder.Services.AddOpenApi();
+        }
+
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseWebSockets();
         app.MapGateway();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
+        OperatorApi.Map(app, options);
         return app;
     }
 

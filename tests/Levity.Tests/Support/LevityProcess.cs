@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Levity.Tests.Support;
 
@@ -23,7 +21,7 @@ internal sealed class LevityProcess : IDisposable
 
     public static async Task<LevityProcess> StartAsync(string databasePath, params string[] extraArgs)
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -103,13 +101,6 @@ internal sealed class LevityProcess : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static class Sys

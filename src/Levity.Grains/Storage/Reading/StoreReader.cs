@@ -74,6 +74,21 @@ internal sealed class StoreReader(string connectionString)
         return new ChargePointSnapshot(chargePoint, connectors, open);
     }
 
+    public async Task<IReadOnlyList<ChargePointRecord>> ListChargePointsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {RowMapping.ChargePointColumns} FROM cp ORDER BY id";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<ChargePointRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(RowMapping.ChargePoint(reader));
+        }
+
+        return rows;
+    }
+
     public async Task<TransactionRecord?> GetTransactionAsync(int transactionId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -1,0 +1,78 @@
+using Levity.Grains.Interfaces.ChargePoints;
+using Levity.Grains.Storage;
+using Levity.Ocpp;
+using Levity.Ocpp.Actions;
+using Levity.Ocpp.Calls;
+using Levity.Runtime;
+
+namespace Levity.Silo.Api;
+
+/// <summary>
+/// POST /api/chargepoints/{id}/calls/{action}: the raw OCPP request payload goes to the charger
+/// through its grain (plugin pipeline, metrics, audit) after a schema check, and nothing else of
+/// ours; the charger's answer comes back verbatim.
+/// </summary>
+internal static class ChargePointCallEndpoint
+{
+    private static System.Text.Json.Nodes.JsonNode? ParseDetails(string details)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(details) ? new System.Text.Json.Nodes.JsonObject() : System.Text.Json.Nodes.JsonNode.Parse(details);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return System.Text.Json.Nodes.JsonValue.Create(details);
+        }
+    }
+
+    public static async Task<IResult> HandleAsync(string id, string action, HttpRequest request, IGrainFactory grains, ILevityStore store, CancellationToken cancellationToken)
+    {
+        if (!OcppActions.TryGet(action, out var info) || !info.CanBeSentBy(OcppRole.CentralSystem))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"'{action}' is not an OCPP 1.6 action the central system sends.");
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var payload = await reader.ReadToEndAsync(cancellationToken);
+        if (await store.LoadChargePointAsync(id, cancellationToken) is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Unknown charger '{id}'.");
+        }
+
+        try
+        {
+            var answer = await grains.GetGrain<IChargePointGrain>(id).CallChargerRaw(info.Name, payload);
+            return Results.Content(answer, "application/json");
+        }
+        catch (OcppInvalidPayloadException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The payload does not match the OCPP 1.6 schema.", detail: e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The payload is not valid JSON.", detail: e.Message);
+        }
+        catch (Exception e) when (e is ChargerNotConnectedException or OcppConnectionClosedException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Charger '{id}' is not connected.", detail: e.Message);
+        }
+        catch (OcppCallTimeoutException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status504GatewayTimeout, title: $"Charger '{id}' did not answer in time.", detail: e.Message);
+        }
+        catch (OcppCallQueueFullException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: $"Too many calls are waiting for charger '{id}'.", detail: e.Message);
+        }
+        catch (OcppCallErrorException e)
+        {
+            return Results.Json(new CallErrorAnswer(new CallErrorBody(e.ErrorCodeText, e.ErrorDescription, ParseDetails(e.ErrorDetails))));
+        }
+    }
+}
+
+/// <summary>The 200 answer for a CALLERROR: <c>{ "callError": { code, description, details } }</c>.</summary>
+internal sealed record CallErrorAnswer(CallErrorBody CallError);
+
+internal sealed record CallErrorBody(string Code, string Description, System.Text.Json.Nodes.JsonNode? Details);

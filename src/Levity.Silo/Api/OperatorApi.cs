@@ -1,0 +1,50 @@
+using Levity.Grains.Interfaces.ChargePoints;
+using Levity.Grains.Storage;
+using Levity.Runtime;
+using Levity.Silo.Configuration;
+
+namespace Levity.Silo.Api;
+
+/// <summary>
+/// The operator HTTP API, on its own listener (--api-port, --api-host). Every request is logged;
+/// with --api-token every request needs the bearer token.
+/// </summary>
+public static class OperatorApi
+{
+    public const string Prefix = "/api";
+
+    public static void Map(WebApplication app, LevityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.ApiPort is not { } port)
+        {
+            return;
+        }
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Levity.Silo.Api.OperatorApi");
+        var api = app.MapGroup(Prefix)
+            .RequireHost($"*:{port}")
+            .AddEndpointFilter(new ApiTokenFilter(options.ApiToken, logger))
+            .WithTags("operator");
+
+        api.MapGet("/chargepoints", ListAsync).WithSummary("Every charger that ever connected, with its live state.");
+        api.MapGet("/chargepoints/{id}", GetAsync).WithSummary("One charger: connection, connectors, open transactions, identity.");
+        api.MapPost("/chargepoints/{id}/calls/{action}", ChargePointCallEndpoint.HandleAsync)
+            .Accepts<object>("application/json")
+            .WithSummary("Sends the OCPP request payload in the body to the charger and returns its answer.");
+        app.MapOpenApi(Prefix + "/openapi.json").RequireHost($"*:{port}");
+    }
+
+    private static async Task<IResult> ListAsync(IGrainFactory grains, ILevityStore store, CancellationToken cancellationToken)
+    {
+        var rows = await store.ListChargePointsAsync(cancellationToken);
+        var states = await Task.WhenAll(rows.Select(r => grains.GetGrain<IChargePointGrain>(r.Id).GetState()));
+        return Results.Ok(states);
+    }
+
+    private static async Task<IResult> GetAsync(string id, IGrainFactory grains, ILevityStore store, CancellationToken cancellationToken) =>
+        await store.LoadChargePointAsync(id, cancellationToken) is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Unknown charger '{id}'.")
+            : Results.Ok(await grains.GetGrain<IChargePointGrain>(id).GetState());
+}
