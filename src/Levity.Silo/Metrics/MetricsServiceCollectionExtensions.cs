@@ -1,3 +1,5 @@
+using Levity.Runtime.Filters;
+using Levity.Silo.Metrics.ChargePoints;
 using Levity.Silo.Metrics.Endpoints;
 using Levity.Silo.Metrics.Process;
 
@@ -7,7 +9,7 @@ public static class MetricsServiceCollectionExtensions
 {
     /// <summary>
     /// The Prometheus exposition: the scraper (an OpenTelemetry MeterProvider over the Levity*
-    /// and System.Runtime meters), process metrics, ocpp_central_up and the readiness probe.
+    /// and System.Runtime meters), process metrics, ocpp_central_up, the per-charger metrics (a grain-call filter) and the readiness probe.
     /// Registered as a hosted service so the meters exist and are listened to from the start.
     /// </summary>
     public static IServiceCollection AddLevityMetrics(this IServiceCollection services, MetricsListener listener, Action<MetricsOptions>? configure = null)
@@ -24,6 +26,9 @@ public static class MetricsServiceCollectionExtensions
         services.AddSingleton(listener);
         services.AddSingleton<ProcessMetrics>();
         services.AddSingleton<CentralSystemMetrics>();
+        services.AddSingleton<ChargePointMetrics>();
+        // Registered before AddCentralSystem's plugin filter, so it runs first and times the plugins too.
+        services.AddSingleton<IIncomingGrainCallFilter, ChargePointMetricsFilter>();
         services.AddSingleton<MetricsScraper>();
         services.AddSingleton<ReadinessProbe>();
         services.AddHostedService<MetricsStartup>();
