@@ -33,7 +33,10 @@ internal sealed class ChargerSeries(string chargePointId)
         Volatile.Write(ref _connected, 1);
     }
 
-    /// <summary>Mirrors the grain: a replaced session's late close does not mark the charger disconnected.</summary>
+    /// <summary>
+    /// Mirrors the grain: a replaced session's late close does not mark the charger disconnected,
+    /// and a session closes once (true only the first time, so a disconnect is counted once).
+    /// </summary>
     public bool SessionClosed(long generation)
     {
         if (generation != _generation)
@@ -41,6 +44,7 @@ internal sealed class ChargerSeries(string chargePointId)
             return false;
         }
 
+        _generation = -1;
         Volatile.Write(ref _connected, 0);
         return true;
     }
