@@ -2,6 +2,7 @@ using Levity.Grains.Interfaces.ChargePoints;
 using Levity.Grains.Storage;
 using Levity.Runtime;
 using Levity.Silo.Configuration;
+using Levity.Silo.Hosting;
 
 namespace Levity.Silo.Api;
 
@@ -13,18 +14,19 @@ public static class OperatorApi
 {
     public const string Prefix = "/api";
 
-    public static void Map(WebApplication app, LevityOptions options)
+    public static void Map(WebApplication app, LevityOptions options, DedicatedListener listener)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.ApiPort is not { } port)
+        if (options.ApiPort is null)
         {
             return;
         }
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Levity.Silo.Api.OperatorApi");
+        // The local port decides, not the Host header, which a charger on the OCPP port could forge.
         var api = app.MapGroup(Prefix)
-            .RequireHost($"*:{port}")
+            .AddEndpointFilter((context, next) => listener.Accepts(context.HttpContext.Connection.LocalPort) ? next(context) : ValueTask.FromResult<object?>(Results.NotFound()))
             .AddEndpointFilter(new ApiTokenFilter(options.ApiToken, logger))
             .WithTags("operator");
 
@@ -33,7 +35,8 @@ public static class OperatorApi
         api.MapPost("/chargepoints/{id}/calls/{action}", ChargePointCallEndpoint.HandleAsync)
             .Accepts<object>("application/json")
             .WithSummary("Sends the OCPP request payload in the body to the charger and returns its answer.");
-        app.MapOpenApi(Prefix + "/openapi.json").RequireHost($"*:{port}");
+        app.MapOpenApi(Prefix + "/openapi.json")
+            .AddEndpointFilter((context, next) => listener.Accepts(context.HttpContext.Connection.LocalPort) ? next(context) : ValueTask.FromResult<object?>(Results.NotFound()));
     }
 
     private static async Task<IResult> ListAsync(IGrainFactory grains, ILevityStore store, CancellationToken cancellationToken)

@@ -10,8 +10,11 @@ using Levity.Silo.Api;
 using Levity.Silo.Audit;
 using Levity.Silo.Configuration;
 using Levity.Silo.Gateway;
+using Levity.Silo.Metrics;
+using Levity.Silo.Metrics.Endpoints;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -47,15 +50,28 @@ public static partial class LevityServer
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = ShutdownTimeout);
+        var metricsListener = options.MetricsPort is null ? null : new DedicatedListener();
+        var apiListener = new DedicatedListener();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             Listen(kestrel, options.Host, options.Port);
+            if (metricsListener is not null)
+            {
+                Listen(kestrel, options.Host, options.MetricsPort!.Value, metricsListener.Add);
+            }
+
             if (options.ApiPort is { } apiPort)
             {
-                Listen(kestrel, options.ApiHost, apiPort);
+                Listen(kestrel, options.ApiHost, apiPort, apiListener.Add);
             }
         });
+        if (metricsListener is not null)
+        {
+            // Before the central system: the MeterProvider then outlives every instrument's owner.
+            builder.Services.AddLevityMetrics(metricsListener);
+        }
+
         AddCentralSystem(builder.Services, options);
         if (options.ApiPort is not null)
         {
@@ -68,7 +84,12 @@ public static partial class LevityServer
         app.UseWebSockets();
         app.MapGateway();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
-        OperatorApi.Map(app, options);
+        if (metricsListener is not null)
+        {
+            app.MapMetricsEndpoints();
+        }
+
+        OperatorApi.Map(app, options, apiListener);
         return app;
     }
 
@@ -115,21 +136,22 @@ public static partial class LevityServer
         return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
     }
 
-    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, string host, int port)
+    private static void Listen(KestrelServerOptions kestrel, string host, int port, Action<ListenOptions>? configure = null)
     {
+        configure ??= _ => { };
         if (IPAddress.TryParse(host, out var address))
         {
-            kestrel.Listen(address, port);
+            kestrel.Listen(address, port, configure);
         }
         else if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
         {
-            kestrel.ListenLocalhost(port);
+            kestrel.ListenLocalhost(port, configure);
         }
         else
         {
             foreach (var resolved in Dns.GetHostAddresses(host))
             {
-                kestrel.Listen(resolved, port);
+                kestrel.Listen(resolved, port, configure);
             }
         }
     }

@@ -155,6 +155,9 @@ public sealed class OperatorApiTests : IAsyncLifetime
         using var chargerPort = new HttpClient { BaseAddress = _server.HttpBase };
 
         Assert.Equal(HttpStatusCode.NotFound, (await chargerPort.GetAsync(new Uri("/api/chargepoints", UriKind.Relative))).StatusCode);
+        using var forged = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/chargepoints", UriKind.Relative));
+        forged.Headers.Host = $"127.0.0.1:{_apiPort}";
+        Assert.Equal(HttpStatusCode.NotFound, (await chargerPort.SendAsync(forged)).StatusCode);
         var doc = await Json(await _http.GetAsync(new Uri("/api/openapi.json", UriKind.Relative)));
         Assert.NotNull(doc["paths"]!["/api/chargepoints/{id}/calls/{action}"]);
     }

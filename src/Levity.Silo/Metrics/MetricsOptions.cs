@@ -1,0 +1,14 @@
+namespace Levity.Silo.Metrics;
+
+/// <summary>What /metrics exposes; defaults live only here.</summary>
+public sealed class MetricsOptions
+{
+    /// <summary>Meter names to export; a trailing '*' matches a prefix.</summary>
+    public IList<string> Meters { get; } = ["Levity*", "System.Runtime"];
+
+    /// <summary>How long one collection may take (observable callbacks included) before the scrape gives up.</summary>
+    public TimeSpan CollectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long /readyz waits for the database write lock before calling it not writable.</summary>
+    public TimeSpan ReadinessTimeout { get; set; } = TimeSpan.FromSeconds(2);
+}

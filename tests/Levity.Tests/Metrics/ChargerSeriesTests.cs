@@ -1,0 +1,42 @@
+using Levity.Silo.Metrics.ChargePoints;
+
+namespace Levity.Tests.Metrics;
+
+public sealed class ChargerSeriesTests
+{
+    [Fact]
+    public void SessionClosed_ReplacedSessionClosesLate_StaysConnected()
+    {
+        var series = new ChargerSeries("CP1");
+        series.SessionOpened(1);
+        series.SessionOpened(2);
+
+        var closed = series.SessionClosed(1);
+
+        Assert.False(closed);
+        Assert.Equal(1, series.Connected);
+    }
+
+    [Fact]
+    public void SessionClosed_CurrentSession_DisconnectedOnce()
+    {
+        var series = new ChargerSeries("CP1");
+        series.SessionOpened(7);
+
+        var first = series.SessionClosed(7);
+        var second = series.SessionClosed(7);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal(0, series.Connected);
+    }
+
+    [Fact]
+    public void Timestamps_NeverSet_NaN()
+    {
+        var series = new ChargerSeries("CP1");
+
+        Assert.True(double.IsNaN(series.LastMessageAt));
+        Assert.True(double.IsNaN(series.LastHeartbeatAt));
+    }
+}
