@@ -41,6 +41,7 @@ public sealed partial class ChargePointGrain
         var errorCode = request.ErrorCode.ToWireName();
         await store.RecordStatusAsync(_id, new ConnectorStatusReport(
             request.ConnectorId, status, errorCode, request.Timestamp ?? now, request.Info, request.VendorId, request.VendorErrorCode));
+        stateMetrics.Status(_id, status, errorCode);
         if (request.ConnectorId == 0)
         {
             _status = status;

@@ -23,6 +23,7 @@ public sealed partial class ChargePointGrain
             {
                 var energy = result.EnergyDeliveredWh ?? (meterStop - open.MeterStart);
                 closed.Add((open.TransactionId, energy));
+                stateMetrics.TransactionStopped(_id, open.ConnectorId, energy, time.GetUtcNow());
                 Log.OrphanClosed(logger, _id, open.TransactionId, open.ConnectorId, reason, meterStop, energy);
             }
         }

@@ -26,6 +26,7 @@ public sealed partial class ChargePointGrain
         var id = await store.StartTransactionAsync(_id, new TransactionStart(
             request.ConnectorId, request.IdTag, request.MeterStart, request.Timestamp, request.ReservationId));
         _openTransactions[id] = new ActiveTransaction(id, request.ConnectorId, request.IdTag, request.Timestamp, request.MeterStart, null, null);
+        stateMetrics.TransactionStarted(_id, request.ConnectorId, time.GetUtcNow());
         Log.Started(logger, _id, id, request.ConnectorId, request.IdTag, request.MeterStart);
         return new StartTransactionResponse(new IdTagInfo(AuthorizationStatus.Accepted), id);
     }
@@ -37,10 +38,11 @@ public sealed partial class ChargePointGrain
         var samples = MeterSamples.From(request.TransactionData);
         var result = await store.StopTransactionAsync(_id, new TransactionStop(
             request.TransactionId, request.MeterStop, request.Timestamp, request.Reason?.ToWireName(), request.IdTag, samples));
-        _openTransactions.Remove(request.TransactionId);
+        _openTransactions.Remove(request.TransactionId, out var stopped);
         switch (result.Outcome)
         {
             case StopTransactionOutcome.Stopped:
+                stateMetrics.TransactionStopped(_id, stopped?.ConnectorId ?? 0, result.EnergyDeliveredWh ?? (request.MeterStop - (stopped?.MeterStart ?? request.MeterStop)), time.GetUtcNow());
                 Log.Stopped(logger, _id, request.TransactionId, request.MeterStop, result.EnergyDeliveredWh);
                 break;
             case StopTransactionOutcome.AlreadyStopped:
@@ -65,10 +67,12 @@ public sealed partial class ChargePointGrain
             Log.UnknownTransaction(logger, _id, "MeterValues", request.TransactionId ?? 0);
         }
 
+        stateMetrics.Current(_id, request.ConnectorId, MeterSamples.Amperes(samples, "Current.Import"), MeterSamples.Amperes(samples, "Current.Offered"));
         if (request.TransactionId is { } txId && _openTransactions.TryGetValue(txId, out var open)
             && MeterSamples.LastEnergy(samples) is { } energy)
         {
             _openTransactions[txId] = open with { LastEnergyWh = energy.Wh, LastEnergyAt = energy.At };
+            stateMetrics.EnergyReading(_id, open.ConnectorId, energy.Wh - open.MeterStart, open.LastEnergyWh, energy.Wh);
         }
 
         return new MeterValuesResponse();

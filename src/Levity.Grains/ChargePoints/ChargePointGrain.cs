@@ -19,6 +19,7 @@ public sealed partial class ChargePointGrain(
     PluginRegistry plugins,
     PluginRunner pluginRunner,
     CentralCallMetrics callMetrics,
+    ChargePointMetrics stateMetrics,
     TimeProvider time,
     IOptions<ChargePointOptions> options,
     ILogger<ChargePointGrain> logger) : Grain, IChargePointGrain
@@ -76,6 +77,7 @@ public sealed partial class ChargePointGrain(
         // A connected charger's grain stays active: its live state is what the metrics and the API read.
         DelayDeactivation(TimeSpan.MaxValue);
         await store.RecordConnectionAsync(_id, connected: true, connection.ConnectedAt);
+        stateMetrics.Connected(_id, _openTransactions.Values.Select(t => (t.ConnectorId, (t.LastEnergyWh ?? t.MeterStart) - t.MeterStart)));
         await pluginRunner.ConnectedAsync(_id, this.AsReference<IChargePointGrain>(), plugins.Plugins);
     }
 

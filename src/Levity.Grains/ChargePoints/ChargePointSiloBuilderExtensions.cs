@@ -16,6 +16,7 @@ public static class ChargePointSiloBuilderExtensions
         silo.AddGrain<IChargePointGrain, ChargePointGrain>();
         silo.AddChargePointPlugins();
         silo.Services.TryAddSingleton<CentralCallMetrics>();
+        silo.Services.TryAddSingleton<ChargePointMetrics>();
         silo.Services.AddOptions<ChargePointOptions>();
         if (configure is not null)
         {

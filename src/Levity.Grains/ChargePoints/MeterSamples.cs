@@ -60,6 +60,35 @@ internal static class MeterSamples
         return last;
     }
 
+    /// <summary>
+    /// A current measurand in amperes: the whole-connector value when sent, else the sum of the
+    /// latest value per phase; null when the samples carry none.
+    /// </summary>
+    public static double? Amperes(List<MeterSample> samples, string measurand)
+    {
+        double? total = null;
+        Dictionary<string, double>? phases = null;
+        foreach (var s in samples)
+        {
+            if (s.Measurand != measurand)
+            {
+                continue;
+            }
+
+            if (s.Phase is null)
+            {
+                total = s.Value;
+            }
+            else
+            {
+                phases ??= new Dictionary<string, double>(StringComparer.Ordinal);
+                phases[s.Phase] = s.Value;
+            }
+        }
+
+        return total ?? phases?.Values.Sum();
+    }
+
     public static double ToWattHours(double value, string? unit) =>
         string.Equals(unit, "kWh", StringComparison.Ordinal) ? value * 1000 : value;
 }

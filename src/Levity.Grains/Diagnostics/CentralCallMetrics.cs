@@ -11,7 +11,8 @@ namespace Levity.Grains.Diagnostics;
 /// Outcomes of server-initiated calls, under the Python Levity's metric names:
 /// ocpp_central_call_rejected_total{cp_id,action,status} for answers whose status is not a
 /// success, ocpp_central_call_errors_total{cp_id,action,error_type} for CALLERRORs (the error
-/// code), timeouts (Timeout), closed connections (ConnectionClosed) and offline chargers (NotConnected).
+/// code), timeouts (timeout — the Python version's value, which its alert rule matches), closed
+/// connections (connection_closed) and offline chargers (not_connected).
 /// </summary>
 public sealed class CentralCallMetrics
 {
@@ -51,11 +52,11 @@ public sealed class CentralCallMetrics
     public static string ErrorType(Exception error) => error switch
     {
         OcppCallErrorException e => e.ErrorCodeText,
-        OcppCallTimeoutException => "Timeout",
-        OcppConnectionClosedException => "ConnectionClosed",
-        ChargerNotConnectedException => "NotConnected",
-        OcppCallQueueFullException => "QueueFull",
-        OcppInvalidPayloadException => "InvalidPayload",
+        OcppCallTimeoutException => "timeout",
+        OcppConnectionClosedException => "connection_closed",
+        ChargerNotConnectedException => "not_connected",
+        OcppCallQueueFullException => "queue_full",
+        OcppInvalidPayloadException => "invalid_payload",
         _ => error.GetType().Name,
     };
 

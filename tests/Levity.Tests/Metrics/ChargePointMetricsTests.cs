@@ -3,6 +3,7 @@ using Levity.Tests.Metrics.Support;
 namespace Levity.Tests.Metrics;
 
 /// <summary>The Python Levity's per-charger metrics, from a real charger's traffic through the real server.</summary>
+[Collection(MetricsCollection.Name)]
 public sealed class ChargePointMetricsTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Levity.Tests.Metrics;
 
 /// <summary>The real server with a metrics listener, scraped over HTTP.</summary>
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsEndpointTests
 {
     [Fact]

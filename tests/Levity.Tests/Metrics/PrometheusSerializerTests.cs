@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 namespace Levity.Tests.Metrics;
 
 /// <summary>The text serializer through the real OpenTelemetry pipeline: instruments on a meter of the test's own, scraped.</summary>
+[Collection(MetricsCollection.Name)]
 public sealed class PrometheusSerializerTests
 {
     private static readonly KeyValuePair<string, object?> Cp1 = new("cp_id", "CP1");

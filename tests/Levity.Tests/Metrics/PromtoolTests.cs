@@ -3,6 +3,7 @@ using Levity.Tests.Metrics.Support;
 namespace Levity.Tests.Metrics;
 
 /// <summary>The real server's page, after charger traffic, through Prometheus' own parser and linter.</summary>
+[Collection(MetricsCollection.Name)]
 public sealed class PromtoolTests
 {
     [PromtoolFact]

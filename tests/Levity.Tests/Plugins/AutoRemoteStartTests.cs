@@ -94,7 +94,7 @@ public sealed class AutoRemoteStartTests
         await cp.CallOkAsync("StatusNotification", Status(1, "Preparing"));
         await cp.NextServerCallAsync();
 
-        await PluginPipelineTests.WaitUntil(() => metrics.Sum("ocpp_central_call_errors_total", ("cp_id", "ARS6"), ("action", "RemoteStartTransaction"), ("error_type", "Timeout")) == 1);
+        await PluginPipelineTests.WaitUntil(() => metrics.Sum("ocpp_central_call_errors_total", ("cp_id", "ARS6"), ("action", "RemoteStartTransaction"), ("error_type", "timeout")) == 1);
         await cp.CallOkAsync("Heartbeat", new { });
     }
 
