@@ -83,4 +83,22 @@ public sealed class ChargePointStateMetricsTests
         Assert.Equal(1, Exposition.Sample(page, $"ocpp_cp_reconnect_during_tx_total{{cp_id=\"{id}\"}}"));
         Assert.Equal(1, Exposition.Sample(page, $"ocpp_tx_active{{connector_id=\"1\",cp_id=\"{id}\"}}"));
     }
+
+    [Fact]
+    public async Task ReplacingConnection_KeepsConnectedAtOne_WhenTheOldSessionCloses()
+    {
+        var id = "RP-" + Guid.NewGuid().ToString("N")[..12];
+        await using var server = await MetricsServer.StartAsync();
+        var first = await server.Server.ConnectAsync(id);
+        await first.CallOkAsync("Heartbeat", new { });
+
+        await using var second = await server.Server.ConnectAsync(id);
+        await second.CallOkAsync("Heartbeat", new { });
+        await first.WaitClosedAsync();
+        await first.DisposeAsync();
+        await second.CallOkAsync("Heartbeat", new { });
+        var page = await server.ScrapeAsync();
+
+        Assert.Equal(1, Exposition.Sample(page, $"ocpp_cp_connected{{cp_id=\"{id}\"}}"));
+    }
 }
