@@ -101,4 +101,26 @@ public sealed class ChargePointStateMetricsTests
 
         Assert.Equal(1, Exposition.Sample(page, $"ocpp_cp_connected{{cp_id=\"{id}\"}}"));
     }
+
+    [Fact]
+    public async Task AfterRestart_OpenTransactionGauges_RestoredWhenChargerReconnects()
+    {
+        var id = "RS-" + Guid.NewGuid().ToString("N")[..12];
+        var port = Levity.Tests.Support.Ports.Free();
+        await using var server = await Levity.Tests.Support.LevityTestServer.StartAsync(configure: o => o.MetricsPort = port);
+        await using (var before = await server.ConnectAsync(id))
+        {
+            await before.CallOkAsync("StartTransaction", new { connectorId = 2, idTag = "H7", meterStart = 100, timestamp = "2026-11-01T00:00:00Z" });
+        }
+
+        await server.StopAsync();
+        await server.StartAsync(o => o.MetricsPort = port);
+        await using var after = await server.ConnectAsync(id);
+        await after.CallOkAsync("Heartbeat", new { });
+        using var http = new HttpClient();
+        var page = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+
+        Assert.Equal(1, Exposition.Sample(page, $"ocpp_tx_active{{connector_id=\"2\",cp_id=\"{id}\"}}"));
+        Assert.Equal(1, Exposition.Sample(page, $"ocpp_cp_reconnect_during_tx_total{{cp_id=\"{id}\"}}"));
+    }
 }
