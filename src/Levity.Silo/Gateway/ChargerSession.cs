@@ -21,6 +21,7 @@ public sealed partial class ChargerSession : IDisposable
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource _sendTimeout = new();
+    private ArrayBufferWriter<byte>? _responseBuffer;
     private long _lastReceived;
     private int _inFlight;
     private volatile bool _draining;
@@ -53,6 +54,9 @@ public sealed partial class ChargerSession : IDisposable
 
     /// <summary>The OCPP side of this connection, set by the connection handler.</summary>
     public OcppSession? Protocol { get; set; }
+
+    /// <summary>Where answers to this charger's calls are serialized (reused: one message is handled at a time).</summary>
+    internal ArrayBufferWriter<byte> ResponseBuffer => _responseBuffer ??= new ArrayBufferWriter<byte>(256);
 
     /// <summary>The observer reference through which the grain sends calls to this session.</summary>
     public IChargerConnection? Channel { get; set; }

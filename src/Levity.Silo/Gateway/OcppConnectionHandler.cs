@@ -1,4 +1,3 @@
-using System.Buffers;
 using Levity.Grains.Interfaces.ChargePoints;
 using Levity.Grains.Plugins;
 using Levity.Ocpp;
@@ -77,7 +76,9 @@ public sealed partial class OcppConnectionHandler(
             return;
         }
 
-        var output = new ArrayBufferWriter<byte>(256);
+        // The receive loop hands over one message at a time, so one buffer per session serves every answer.
+        var output = session.ResponseBuffer;
+        output.ResetWrittenCount();
         var context = new OcppRequestContext(inbound.MessageId!, frame, plugins.HasAfterHooks(inbound.Request!.GetType()));
         try
         {
