@@ -1,19 +1,10 @@
-using Levity.Tests.Audit.Support;
+using Levity.Tests.Support;
 using Xunit.Abstractions;
-using Xunit.Sdk;
 
 namespace Levity.Tests.Metrics.Support;
 
-/// <summary>Checks once for promtool and discovers each <see cref="PromtoolFactAttribute"/> test as runnable or skipped.</summary>
-public sealed class PromtoolFactDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
+/// <summary>Checks once for promtool; see <see cref="PromtoolFactAttribute"/>.</summary>
+public sealed class PromtoolFactDiscoverer(IMessageSink diagnosticMessageSink) : RequiresToolDiscoverer(diagnosticMessageSink)
 {
-    public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
-    {
-        ArgumentNullException.ThrowIfNull(discoveryOptions);
-        var display = discoveryOptions.MethodDisplayOrDefault();
-        var displayOptions = discoveryOptions.MethodDisplayOptionsOrDefault();
-        yield return Promtool.Problem is { } problem
-            ? new SkippedTestCase(diagnosticMessageSink, display, displayOptions, testMethod, problem)
-            : new XunitTestCase(diagnosticMessageSink, display, displayOptions, testMethod);
-    }
+    protected override string? Problem => Promtool.Problem;
 }

@@ -1,7 +1,7 @@
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Levity.Tests.Audit.Support;
+namespace Levity.Tests.Support;
 
 /// <summary>A test case skipped for a reason found at discovery, with the reason shown in its name.</summary>
 public sealed class SkippedTestCase : XunitTestCase
