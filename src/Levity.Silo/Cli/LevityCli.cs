@@ -34,6 +34,12 @@ public static class LevityCli
             root.Options.Add(option);
         }
 
+        // Operator subcommands (cp, tx, idtag, report) each live in their own file and register here.
+        foreach (var command in OperatorCommands.Create(output, error))
+        {
+            root.Subcommands.Add(command);
+        }
+
         root.SetAction(async (result, ct) =>
         {
             var configuration = LevityConfiguration.Build(flags.ToConfiguration(result));

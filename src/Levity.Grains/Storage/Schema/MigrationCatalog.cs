@@ -14,6 +14,7 @@ internal static class MigrationCatalog
         V002MeterValueConnectorNumber.Migration,
         V003Anomalies.Migration,
         V004TransactionDetails.Migration,
+        V005IdTags.Migration,
     ];
 
     public static int LatestVersion => All[^1].Version;
