@@ -1,4 +1,5 @@
 using System.Net;
+using Levity.Grains.Authorization;
 using Levity.Grains.ChargePoints;
 using Levity.Grains.Plugins;
 using Levity.Grains.Plugins.BuiltIn;
@@ -105,6 +106,7 @@ public static partial class LevityServer
         services.AddAudit(options);
         services.AddLevityStore(store => store.DatabasePath = options.Db);
         services.AddLevitySilo(silo => silo.AddChargePointGrains(cp => cp.HeartbeatInterval = TimeSpan.FromSeconds(options.HeartbeatInterval)));
+        services.Configure<AuthorizationOptions>(a => a.Mode = AuthorizationModes.TryParse(options.Authorization, out var mode) ? mode : AuthorizationMode.AcceptAll);
         AddBuiltInPlugins(services, options);
         services.AddOcppProtocol();
         services.Configure<OcppProtocolOptions>(ocpp =>
