@@ -59,15 +59,19 @@ internal static class ReportFormatter
         var text = new StringBuilder();
         text.AppendLine($"Energy by {ReportNames.Of(report.By)}, {ReportText.Time(report.Period.From, zone)} to {ReportText.Time(report.Period.To, zone)} ({zone.Id})");
         text.AppendLine();
-        var table = new TextTable((Heading(report.By), false), ("Id tags", false), ("Chargers", false), ("Transactions", true), ("Flagged", true), ("kWh", true), ("Unbilled kWh", true));
+        // The terminal table stays narrow: the tags of a household, nothing more (CSV and JSON carry all).
+        var tags = report.By == ReportGrouping.Household;
+        var table = tags
+            ? new TextTable((Heading(report.By), false), ("Id tags", false), ("Transactions", true), ("Flagged", true), ("kWh", true), ("Unbilled kWh", true))
+            : new TextTable((Heading(report.By), false), ("Transactions", true), ("Flagged", true), ("kWh", true), ("Unbilled kWh", true));
         foreach (var row in report.Rows)
         {
-            table.Add(row.Group, string.Join(' ', row.IdTags), string.Join(' ', row.ChargePoints), ReportText.Number(row.Transactions),
-                ReportText.Number(row.Flagged), ReportText.Kwh(row.BilledWh), ReportText.Kwh(row.UnbilledWh));
+            string[] numbers = [ReportText.Number(row.Transactions), ReportText.Number(row.Flagged), ReportText.Kwh(row.BilledWh), ReportText.Kwh(row.UnbilledWh)];
+            table.Add(tags ? [row.Group, string.Join(' ', row.IdTags), .. numbers] : [row.Group, .. numbers]);
         }
 
-        table.Add("Total", string.Empty, string.Empty, ReportText.Number(report.TransactionsCounted.Count),
-            ReportText.Number(report.FlaggedCount), ReportText.Kwh(report.TotalWh), ReportText.Kwh(report.UnbilledWh));
+        string[] totals = [ReportText.Number(report.TransactionsCounted.Count), ReportText.Number(report.FlaggedCount), ReportText.Kwh(report.TotalWh), ReportText.Kwh(report.UnbilledWh)];
+        table.Add(tags ? ["Total", string.Empty, .. totals] : ["Total", .. totals]);
         text.Append(table);
         Footer(text, report.TotalWh, report.TransactionsCounted.Count, report.FlaggedCount, [.. report.Flagged], zone, report.Notes);
         return text.ToString();
