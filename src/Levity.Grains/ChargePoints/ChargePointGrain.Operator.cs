@@ -32,9 +32,12 @@ public sealed partial class ChargePointGrain
         }
 
         var last = await store.GetLastMeterReadingAsync(transactionId);
-        _openTransactions[tx.Id] = new ActiveTransaction(
-            tx.Id, tx.ConnectorId ?? 0, tx.IdTag, tx.StartTime ?? DateTimeOffset.MinValue, tx.MeterStart,
-            last is { } e ? MeterSamples.ToWattHours(e.Value, e.Unit) : null, last?.Timestamp);
+        var active = new ActiveTransaction(
+            tx.Id, tx.ConnectorId ?? 0, tx.IdTag, tx.StartTime ?? DateTimeOffset.MinValue, tx.MeterStart, null, last?.Timestamp);
+        // As at activation: the reading is read in this charger's meter convention (Grizzl-E).
+        _openTransactions[tx.Id] = last is { } e
+            ? active with { LastEnergyWh = RegisterWh(active, MeterSamples.ToWattHours(e.Value, e.Unit)) }
+            : active;
         OperatorLog.Adopted(logger, _id, transactionId);
         return true;
     }

@@ -8,7 +8,9 @@ public sealed partial class ChargePointGrain
     /// <summary>
     /// Closes open transactions the charger will never stop (all of them, or those on one
     /// connector): meterStop is the last energy reading (meterStart without one), so the energy
-    /// delivered until the reading is billed. Runs inside the current turn (for built-in plugins).
+    /// delivered until the reading is billed. The reading is already the lifetime register in the
+    /// charger's meter convention (<see cref="RegisterWh"/>): a Grizzl-E's session-relative value
+    /// would otherwise close the transaction with a meterStop far below meterStart. Runs inside the current turn (for built-in plugins).
     /// Returns the closed transactions with their energy.
     /// </summary>
     internal async Task<IReadOnlyList<(int TransactionId, long EnergyWh)>> CloseOrphansAsync(int? connectorId, string reason, Func<ActiveTransaction, bool>? except, CancellationToken cancellationToken)
@@ -19,6 +21,7 @@ public sealed partial class ChargePointGrain
             var meterStop = open.LastEnergyWh is { } wh ? (long)Math.Round(wh) : open.MeterStart;
             var result = await store.CloseOrphanAsync(_id, open.TransactionId, meterStop, reason, time.GetUtcNow(), cancellationToken);
             _openTransactions.Remove(open.TransactionId);
+            _energyReadings.Remove(open.TransactionId);
             if (result.Outcome == StopTransactionOutcome.Stopped)
             {
                 var energy = result.EnergyDeliveredWh ?? (meterStop - open.MeterStart);

@@ -74,8 +74,9 @@ public sealed partial class ChargePointGrain
         if (request.TransactionId is { } txId && _openTransactions.TryGetValue(txId, out var open)
             && MeterSamples.LastEnergy(samples) is { } energy)
         {
-            _openTransactions[txId] = open with { LastEnergyWh = energy.Wh, LastEnergyAt = energy.At };
-            stateMetrics.EnergyReading(_id, open.ConnectorId, energy.Wh - open.MeterStart, open.LastEnergyWh, energy.Wh);
+            var registerWh = RegisterWh(open, energy.Wh);
+            _openTransactions[txId] = open with { LastEnergyWh = registerWh, LastEnergyAt = energy.At };
+            stateMetrics.EnergyReading(_id, open.ConnectorId, registerWh - open.MeterStart, open.LastEnergyWh, registerWh);
         }
 
         return new MeterValuesResponse();

@@ -63,9 +63,11 @@ public sealed partial class ChargePointGrain(
         foreach (var open in snapshot.OpenTransactions)
         {
             var tx = open.Transaction;
-            _openTransactions[tx.Id] = new ActiveTransaction(
-                tx.Id, tx.ConnectorId ?? 0, tx.IdTag, tx.StartTime ?? DateTimeOffset.MinValue, tx.MeterStart,
-                open.LastEnergy is { } e ? MeterSamples.ToWattHours(e.Value, e.Unit) : null, open.LastEnergy?.Timestamp);
+            var active = new ActiveTransaction(
+                tx.Id, tx.ConnectorId ?? 0, tx.IdTag, tx.StartTime ?? DateTimeOffset.MinValue, tx.MeterStart, null, open.LastEnergy?.Timestamp);
+            _openTransactions[tx.Id] = open.LastEnergy is { } e
+                ? active with { LastEnergyWh = RegisterWh(active, MeterSamples.ToWattHours(e.Value, e.Unit)) }
+                : active;
         }
 
         Log.Activated(logger, _id, _openTransactions.Count);

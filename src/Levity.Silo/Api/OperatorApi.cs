@@ -37,6 +37,7 @@ public static class OperatorApi
             .WithSummary("Sends the OCPP request payload in the body to the charger and returns its answer.");
         TransactionEndpoints.Map(api);
         IdTagEndpoints.Map(api);
+        ReportEndpoints.Map(api);
         app.MapOpenApi(Prefix + "/openapi.json")
             .AddEndpointFilter((context, next) => listener.Accepts(context.HttpContext.Connection.LocalPort) ? next(context) : ValueTask.FromResult<object?>(Results.NotFound()));
     }

@@ -12,6 +12,9 @@ internal static class OperatorCommands
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        return [];
+        return
+        [
+            ReportCommands.Create(output, error),
+        ];
     }
 }
