@@ -7,8 +7,8 @@ using Levity.Silo.Hosting;
 namespace Levity.Silo.Api;
 
 /// <summary>
-/// The operator HTTP API, on its own listener (--api-port, --api-host). Every request is logged;
-/// with --api-token every request needs the bearer token.
+/// The operator HTTP API, on its own listener (--api-port, --api-host). Every request is logged
+/// and audited (<see cref="OperatorRequestLog"/>); with --api-token every request needs the bearer token.
 /// </summary>
 public static class OperatorApi
 {
@@ -35,6 +35,8 @@ public static class OperatorApi
         api.MapPost("/chargepoints/{id}/calls/{action}", ChargePointCallEndpoint.HandleAsync)
             .Accepts<object>("application/json")
             .WithSummary("Sends the OCPP request payload in the body to the charger and returns its answer.");
+        RecordEndpoints.Map(api);
+        app.Use(new OperatorRequestLog(listener, app.Services.GetRequiredService<Audit.IAuditSink>(), app.Services.GetRequiredService<TimeProvider>(), logger).InvokeAsync);
         app.MapOpenApi(Prefix + "/openapi.json")
             .AddEndpointFilter((context, next) => listener.Accepts(context.HttpContext.Connection.LocalPort) ? next(context) : ValueTask.FromResult<object?>(Results.NotFound()));
     }

@@ -24,7 +24,14 @@ public sealed class SchemaMigrationTests
             var actual = fresh.Columns(table);
             Assert.Equal(expected, actual.Take(expected.Count));
             var added = actual.Skip(expected.Count).ToList();
-            Assert.Equal(table == "tx" ? ["reservation_id", "stop_id_tag"] : [], added);
+            Assert.Equal(
+                table switch
+                {
+                    "tx" => ["reservation_id", "stop_id_tag"],
+                    "cp" => ["firmware_status", "firmware_status_at", "diagnostics_status", "diagnostics_status_at"],
+                    _ => [],
+                },
+                added);
         }
 
         Assert.Equal(
