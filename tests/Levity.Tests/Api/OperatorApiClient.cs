@@ -17,7 +17,14 @@ internal sealed class OperatorApiClient(int port) : IDisposable
     public async Task<JsonNode> CallAnswered(TestCharger charger, string chargePointId, string action, string payload, string answer)
     {
         var posting = PostCall(chargePointId, action, payload);
-        var call = await charger.NextServerCallAsync();
+        var calling = charger.NextServerCallAsync();
+        if (await Task.WhenAny(posting, calling) == posting)
+        {
+            using var early = await posting;
+            Assert.Fail($"{action} answered before reaching the charger: {(int)early.StatusCode} {await early.Content.ReadAsStringAsync()}");
+        }
+
+        var call = await calling;
         Assert.Equal(action, call[2]!.GetValue<string>());
         await charger.SendRawAsync($"[3,\"{call[1]!.GetValue<string>()}\",{answer}]");
         using var response = await posting;
