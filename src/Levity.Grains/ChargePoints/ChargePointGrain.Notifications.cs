@@ -70,22 +70,22 @@ public sealed partial class ChargePointGrain
         return Task.FromResult(new DataTransferResponse(DataTransferStatus.UnknownVendorId));
     }
 
-    public Task<DiagnosticsStatusNotificationResponse> DiagnosticsStatusNotification(DiagnosticsStatusNotificationRequest request)
+    public async Task<DiagnosticsStatusNotificationResponse> DiagnosticsStatusNotification(DiagnosticsStatusNotificationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Touch();
-        _diagnosticsStatus = request.Status.ToWireName();
+        var now = Touch();
+        _diagnosticsStatus = await RecordMaintenanceStatusAsync(MaintenanceStatusKind.Diagnostics, request.Status.ToWireName(), now);
         Log.Notification(logger, _id, "DiagnosticsStatusNotification", _diagnosticsStatus);
-        return Task.FromResult(new DiagnosticsStatusNotificationResponse());
+        return new DiagnosticsStatusNotificationResponse();
     }
 
-    public Task<FirmwareStatusNotificationResponse> FirmwareStatusNotification(FirmwareStatusNotificationRequest request)
+    public async Task<FirmwareStatusNotificationResponse> FirmwareStatusNotification(FirmwareStatusNotificationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Touch();
-        _firmwareStatus = request.Status.ToWireName();
+        var now = Touch();
+        _firmwareStatus = await RecordMaintenanceStatusAsync(MaintenanceStatusKind.Firmware, request.Status.ToWireName(), now);
         Log.Notification(logger, _id, "FirmwareStatusNotification", _firmwareStatus);
-        return Task.FromResult(new FirmwareStatusNotificationResponse());
+        return new FirmwareStatusNotificationResponse();
     }
 
     public Task<SecurityEventNotificationResponse> SecurityEventNotification(SecurityEventNotificationRequest request)
@@ -113,12 +113,12 @@ public sealed partial class ChargePointGrain
         return Task.FromResult(new LogStatusNotificationResponse());
     }
 
-    public Task<SignedFirmwareStatusNotificationResponse> SignedFirmwareStatusNotification(SignedFirmwareStatusNotificationRequest request)
+    public async Task<SignedFirmwareStatusNotificationResponse> SignedFirmwareStatusNotification(SignedFirmwareStatusNotificationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Touch();
-        _firmwareStatus = request.Status.ToWireName();
+        var now = Touch();
+        _firmwareStatus = await RecordMaintenanceStatusAsync(MaintenanceStatusKind.Firmware, request.Status.ToWireName(), now);
         Log.Notification(logger, _id, "SignedFirmwareStatusNotification", _firmwareStatus);
-        return Task.FromResult(new SignedFirmwareStatusNotificationResponse());
+        return new SignedFirmwareStatusNotificationResponse();
     }
 }

@@ -54,6 +54,7 @@ public sealed partial class ChargePointGrain(
         _status = cp.Status;
         _lastBootAt = cp.LastBootAt;
         _lastHeartbeatAt = cp.LastHeartbeatAt;
+        await LoadMaintenanceStatusAsync(cancellationToken);
         foreach (var c in snapshot.Connectors)
         {
             _connectors[c.ConnectorId] = new ConnectorState(c.ConnectorId, c.Status, c.ErrorCode, c.UpdatedAt);
@@ -142,7 +143,7 @@ public sealed partial class ChargePointGrain(
         var action = request.Action.ToString();
         try
         {
-            var response = await (_channel ?? throw NotConnected()).Call(request);
+            var response = await CallAndRecord(request);
             callMetrics.Answered(_id, response);
             return response;
         }
@@ -157,7 +158,7 @@ public sealed partial class ChargePointGrain(
     {
         try
         {
-            var response = await (_channel ?? throw NotConnected()).CallRaw(action, payloadJson);
+            var response = await CallRawAndRecord(action, payloadJson);
             callMetrics.Answered(_id, action, System.Text.Encoding.UTF8.GetBytes(response));
             return response;
         }

@@ -67,4 +67,34 @@ public interface ILevityStore
 
     /// <summary>Deletes an id tag (case-insensitive); false when there was none.</summary>
     ValueTask<bool> DeleteIdTagAsync(string idTag, CancellationToken cancellationToken = default);
+
+    /// <summary>A ReserveNow and the charger's answer (null: none came).</summary>
+    ValueTask RecordReservationAsync(string chargePointId, ReservationRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>An accepted CancelReservation; false when no live reservation had that id.</summary>
+    ValueTask<bool> CancelReservationAsync(string chargePointId, int reservationId, CancellationToken cancellationToken = default);
+
+    /// <summary>A StartTransaction naming a reservation; false when none is recorded (yet).</summary>
+    ValueTask<bool> UseReservationAsync(string chargePointId, int reservationId, int transactionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks live reservations past their expiryDate Expired; returns how many.</summary>
+    ValueTask<int> ExpireReservationsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A charging profile sent (SetChargingProfile or inside RemoteStartTransaction) and the charger's answer.</summary>
+    ValueTask RecordChargingProfileAsync(string chargePointId, ChargingProfileSent profile, CancellationToken cancellationToken = default);
+
+    /// <summary>An accepted ClearChargingProfile; returns how many active profiles it cleared.</summary>
+    ValueTask<int> ClearChargingProfilesAsync(string chargePointId, ChargingProfileClear clear, CancellationToken cancellationToken = default);
+
+    /// <summary>A firmware or diagnostics status notification.</summary>
+    ValueTask RecordMaintenanceStatusAsync(string chargePointId, MaintenanceStatusKind kind, string status, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>The last firmware and diagnostics status of a charger; null if it never made contact.</summary>
+    Task<MaintenanceStatus?> GetMaintenanceStatusAsync(string chargePointId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reservations, newest first, of one charger or all.</summary>
+    Task<IReadOnlyList<ReservationRecord>> ListReservationsAsync(string? chargePointId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Charging profiles, newest first, of one charger or all.</summary>
+    Task<IReadOnlyList<ChargingProfileRecord>> ListChargingProfilesAsync(string? chargePointId, int limit, CancellationToken cancellationToken = default);
 }

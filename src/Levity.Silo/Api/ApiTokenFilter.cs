@@ -4,8 +4,9 @@ using System.Text;
 namespace Levity.Silo.Api;
 
 /// <summary>
-/// Logs every operator request and, when a token is configured, requires
-/// <c>Authorization: Bearer &lt;token&gt;</c> (compared in constant time).
+/// When a token is configured, requires
+/// <c>Authorization: Bearer &lt;token&gt;</c> (compared in constant time); refusals are logged as
+/// warnings. <see cref="OperatorRequestLog"/> logs every request with its answer.
 /// </summary>
 internal sealed partial class ApiTokenFilter(string? token, ILogger logger) : IEndpointFilter
 {
@@ -22,7 +23,6 @@ internal sealed partial class ApiTokenFilter(string? token, ILogger logger) : IE
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A valid bearer token is required.");
         }
 
-        Log.Request(logger, http.Request.Method, path, remote);
         return await next(context);
     }
 
@@ -40,9 +40,6 @@ internal sealed partial class ApiTokenFilter(string? token, ILogger logger) : IE
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 700, Level = LogLevel.Information, Message = "Operator API {Method} {Path} from {RemoteAddress}")]
-        public static partial void Request(ILogger logger, string method, string path, string? remoteAddress);
-
         [LoggerMessage(EventId = 701, Level = LogLevel.Warning, Message = "Operator API refused {Method} {Path} from {RemoteAddress}: missing or wrong token")]
         public static partial void Refused(ILogger logger, string method, string path, string? remoteAddress);
     }

@@ -7,8 +7,8 @@ using Levity.Silo.Hosting;
 namespace Levity.Silo.Api;
 
 /// <summary>
-/// The operator HTTP API, on its own listener (--api-port, --api-host). Every request is logged;
-/// with --api-token every request needs the bearer token.
+/// The operator HTTP API, on its own listener (--api-port, --api-host). Every request is logged
+/// and audited (<see cref="OperatorRequestLog"/>); with --api-token every request needs the bearer token.
 /// </summary>
 public static class OperatorApi
 {
@@ -38,6 +38,8 @@ public static class OperatorApi
         TransactionEndpoints.Map(api);
         IdTagEndpoints.Map(api);
         ReportEndpoints.Map(api);
+        RecordEndpoints.Map(api);
+        app.Use(new OperatorRequestLog(listener, app.Services.GetRequiredService<Audit.IAuditSink>(), app.Services.GetRequiredService<TimeProvider>(), logger).InvokeAsync);
         app.MapOpenApi(Prefix + "/openapi.json")
             .AddEndpointFilter((context, next) => listener.Accepts(context.HttpContext.Connection.LocalPort) ? next(context) : ValueTask.FromResult<object?>(Results.NotFound()));
     }

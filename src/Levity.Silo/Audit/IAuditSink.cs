@@ -15,4 +15,7 @@ public interface IAuditSink
 
     /// <summary>A charger's WebSocket session started (<paramref name="connected"/>) or ended.</summary>
     void Connection(string chargePointId, bool connected, string? remoteAddress);
+
+    /// <summary>An operator API request was answered (see <see cref="OperatorRequestRecord"/>).</summary>
+    void OperatorRequest(OperatorRequestRecord request);
 }

@@ -16,4 +16,8 @@ public sealed class NullAuditSink : IAuditSink
     public void Connection(string chargePointId, bool connected, string? remoteAddress)
     {
     }
+
+    public void OperatorRequest(OperatorRequestRecord request)
+    {
+    }
 }

@@ -19,7 +19,8 @@ public sealed class AuditTagsTests
         Assert.Equal("site.websocket", tags[AuditTags.WebSocket]);
         Assert.Equal("site.unknown", tags[AuditTags.Unknown]);
         Assert.Equal("site.get_installed_certificate_ids", tags[AuditTags.ForAction(OcppAction.GetInstalledCertificateIds)]);
-        Assert.Equal(Enum.GetValues<OcppAction>().Length + 2, AuditTags.Count);
+        Assert.Equal("site.api", tags[AuditTags.Api]);
+        Assert.Equal(Enum.GetValues<OcppAction>().Length + 3, AuditTags.Count);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ internal static class MigrationCatalog
         V003Anomalies.Migration,
         V004TransactionDetails.Migration,
         V005IdTags.Migration,
+        V006OperatorRecords.Migration,
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -39,6 +39,7 @@ internal sealed class WriterSession : IDisposable
         Errors = new ErrorCommands(connection);
         Anomalies = new AnomalyCommands(connection);
         IdTags = new IdTagCommands(connection);
+        Records = new OperatorRecordCommands(connection);
     }
 
     public ChargePointCommands ChargePoints { get; }
@@ -54,6 +55,8 @@ internal sealed class WriterSession : IDisposable
     public AnomalyCommands Anomalies { get; }
 
     public IdTagCommands IdTags { get; }
+
+    public OperatorRecordCommands Records { get; }
 
     /// <summary>The batch's clock reading, taken once per batch.</summary>
     public DateTimeOffset Now { get; private set; }
@@ -136,6 +139,7 @@ internal sealed class WriterSession : IDisposable
         Errors.Dispose();
         Anomalies.Dispose();
         IdTags.Dispose();
+        Records.Dispose();
         _begin.Dispose();
         _commit.Dispose();
         _rollback.Dispose();

@@ -7,4 +7,5 @@ internal enum AuditEntryKind : byte
     FrameSent,
     Connected,
     Disconnected,
+    OperatorRequest,
 }

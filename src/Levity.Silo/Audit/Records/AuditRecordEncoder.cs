@@ -8,7 +8,8 @@ namespace Levity.Silo.Audit.Records;
 /// Turns buffered audit entries into Fluentd records (MessagePack maps) and picks their tags:
 /// <c>{"type":"ocpp","cp","dir","message_type","message_id","action","msg"[,"energy_wh"]}</c> for
 /// a frame (<c>"raw"</c> instead of a usable <c>msg</c> when the frame is not OCPP-J) and
-/// <c>{"type":"ws","cp","event","remote_addr"}</c> for a connection event. An answer takes the
+/// <c>{"type":"ws","cp","event","remote_addr"}</c> for a connection event,
+/// <c>{"type":"api","method","path","query","status","duration_ms","remote_addr","cp","action"}</c> for an operator request. An answer takes the
 /// action and tag of the CALL it answers. Runs on the audit sender only (one thread), which keeps
 /// the correlation state unsynchronized.
 /// </summary>
@@ -34,6 +35,13 @@ internal sealed partial class AuditRecordEncoder(ITransactionStartLookup? lookup
             }
 
             return AuditTags.WebSocket;
+        }
+
+        if (entry.Kind == AuditEntryKind.OperatorRequest)
+        {
+            // The sink wrote the whole record as a JSON object.
+            WriteJson(frame.Span);
+            return AuditTags.Api;
         }
 
         var direction = entry.Kind == AuditEntryKind.FrameReceived ? AuditDirection.Received : AuditDirection.Sent;

@@ -8,7 +8,7 @@ namespace Levity.Silo.Audit.Records;
 /// the Python Levity's names for the actions it audited (<c>ocpp.boot</c>,
 /// <c>ocpp.transaction.start</c>, ...), the snake_case action name for the others
 /// (<c>ocpp.data_transfer</c>, <c>ocpp.remote_start_transaction</c>), <c>ocpp.websocket</c> for
-/// connection events and <c>ocpp.unknown</c> for frames whose action cannot be told. Tags are
+/// connection events, <c>ocpp.api</c> for operator API requests and <c>ocpp.unknown</c> for frames whose action cannot be told. Tags are
 /// addressed by a small integer id so batching needs no string hashing.
 /// </summary>
 internal sealed class AuditTags
@@ -20,7 +20,7 @@ internal sealed class AuditTags
     public AuditTags(string prefix)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
-        _tags = new string[ActionCount + 2];
+        _tags = new string[ActionCount + 3];
         foreach (var action in Enum.GetValues<OcppAction>())
         {
             _tags[(int)action] = $"{prefix}.{Suffix(action)}";
@@ -28,6 +28,7 @@ internal sealed class AuditTags
 
         _tags[Unknown] = prefix + ".unknown";
         _tags[WebSocket] = prefix + ".websocket";
+        _tags[Api] = prefix + ".api";
     }
 
     /// <summary>Tag id of frames whose action is not known (invalid frames, answers to unseen calls).</summary>
@@ -36,7 +37,10 @@ internal sealed class AuditTags
     /// <summary>Tag id of connect and disconnect records.</summary>
     public static int WebSocket => ActionCount + 1;
 
-    public static int Count => ActionCount + 2;
+    /// <summary>Tag id of operator API requests.</summary>
+    public static int Api => ActionCount + 2;
+
+    public static int Count => ActionCount + 3;
 
     public static int ForAction(OcppAction action) => (int)action;
 
