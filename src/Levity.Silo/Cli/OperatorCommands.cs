@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Levity.Silo.Cli.Client;
 
 namespace Levity.Silo.Cli;
 
@@ -12,6 +13,11 @@ internal static class OperatorCommands
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        return [];
+        return
+        [
+            ChargePointCommands.Create(output, error),
+            TransactionCommands.Create(output, error),
+            IdTagCommands.Create(output, error),
+        ];
     }
 }
