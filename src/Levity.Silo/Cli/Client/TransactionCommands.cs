@@ -29,7 +29,7 @@ internal static class TransactionCommands
         var to = new Option<string?>("--to") { Description = "Only transactions started before this UTC date/time" };
         var limit = new Option<int?>("--limit") { Description = "At most this many (the server's default page when not given)", CustomParser = r => ClientArguments.Count(r, "--limit", 1) };
         var offset = new Option<int?>("--offset") { Description = "Skip this many (for the next page)", CustomParser = r => ClientArguments.Count(r, "--offset", 0) };
-        var list = new Command("list", "Transactions with their energy, one page at a time (--limit, --offset).") { active, closed, cp, idTag, from, to, limit, offset };
+        var list = new Command("list", "Transactions, newest first, with their energy; one page at a time (--limit, default 50 on the server; --offset).") { active, closed, cp, idTag, from, to, limit, offset };
         list.Validators.Add(r =>
         {
             if (r.GetValue(active) && r.GetValue(closed))
@@ -156,7 +156,7 @@ internal static class TransactionCommands
     {
         var id = new Argument<int>("transaction-id") { Description = "The OCPP transactionId" };
         var reason = new Option<string?>("--reason") { Description = "Stop reason to record (the server's default when not given)" };
-        var close = new Command("close", "Closes an open transaction the charger will never stop (lost, replaced, offline for good) at its last meter reading.") { id, reason };
+        var close = new Command("close", "Closes an open transaction the charger will never stop (lost, replaced, offline for good) in the database, at its last meter reading; nothing is sent to the charger.") { id, reason };
         ClientAction.Set(close, options, output, error, async (context, ct) =>
         {
             var body = new JsonObject();
