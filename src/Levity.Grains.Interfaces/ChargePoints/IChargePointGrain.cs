@@ -67,4 +67,12 @@ public interface IChargePointGrain : IGrainWithStringKey
     /// <summary>The raw-JSON form of <see cref="CallCharger"/>, for the operator API's pass-through.</summary>
     [AlwaysInterleave]
     Task<string> CallChargerRaw(string action, string payloadJson);
+
+    /// <summary>
+    /// Closes one of this charger's open transactions in the database without telling the charger
+    /// (an operator clearing a stale transaction), as orphans are closed: meterStop is the last
+    /// energy reading (meterStart without one), the reason is recorded, and an OrphanClosed anomaly
+    /// notes the estimate. False when the transaction is not an open one of this charger.
+    /// </summary>
+    Task<bool> CloseTransaction(int transactionId, string reason);
 }

@@ -54,10 +54,11 @@ public sealed partial class ChargePointGrain
         return new StatusNotificationResponse();
     }
 
-    public Task<AuthorizeResponse> Authorize(AuthorizeRequest request)
+    public async Task<AuthorizeResponse> Authorize(AuthorizeRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         Touch();
-        return Task.FromResult(new AuthorizeResponse(new IdTagInfo(AuthorizationStatus.Accepted)));
+        return new AuthorizeResponse(await idTags.AuthorizeAsync(request.IdTag));
     }
 
     /// <summary>Levity itself knows no vendor extensions; a plugin may answer them (see PLUGINS.md).</summary>

@@ -19,16 +19,19 @@ public sealed partial class ChargePointGrain
                 && open.MeterStart == request.MeterStart && open.StartTime == request.Timestamp)
             {
                 Log.RepeatedStart(logger, _id, open.TransactionId);
-                return new StartTransactionResponse(new IdTagInfo(AuthorizationStatus.Accepted), open.TransactionId);
+                return new StartTransactionResponse(await idTags.AuthorizeAsync(request.IdTag), open.TransactionId);
             }
         }
 
+        // Recorded whatever the tag's status: the charger has started (or will stop) on its own
+        // decision, and energy it delivers must be billable (OCPP 1.6 §4.8).
+        var idTagInfo = await idTags.AuthorizeAsync(request.IdTag);
         var id = await store.StartTransactionAsync(_id, new TransactionStart(
             request.ConnectorId, request.IdTag, request.MeterStart, request.Timestamp, request.ReservationId));
         _openTransactions[id] = new ActiveTransaction(id, request.ConnectorId, request.IdTag, request.Timestamp, request.MeterStart, null, null);
         stateMetrics.TransactionStarted(_id, request.ConnectorId, time.GetUtcNow());
         Log.Started(logger, _id, id, request.ConnectorId, request.IdTag, request.MeterStart);
-        return new StartTransactionResponse(new IdTagInfo(AuthorizationStatus.Accepted), id);
+        return new StartTransactionResponse(idTagInfo, id);
     }
 
     public async Task<StopTransactionResponse> StopTransaction(StopTransactionRequest request)
@@ -53,7 +56,7 @@ public sealed partial class ChargePointGrain
                 break;
         }
 
-        return new StopTransactionResponse(request.IdTag is null ? null : new IdTagInfo(AuthorizationStatus.Accepted));
+        return new StopTransactionResponse(request.IdTag is null ? null : await idTags.AuthorizeAsync(request.IdTag));
     }
 
     public async Task<MeterValuesResponse> MeterValues(MeterValuesRequest request)

@@ -1,3 +1,4 @@
+using Levity.Grains.Authorization;
 using Levity.Grains.Diagnostics;
 using Levity.Grains.Interfaces.ChargePoints;
 using Levity.Grains.Plugins;
@@ -20,6 +21,7 @@ public sealed partial class ChargePointGrain(
     PluginRunner pluginRunner,
     CentralCallMetrics callMetrics,
     ChargePointMetrics stateMetrics,
+    IdTagDirectory idTags,
     TimeProvider time,
     IOptions<ChargePointOptions> options,
     ILogger<ChargePointGrain> logger) : Grain, IChargePointGrain

@@ -1,3 +1,4 @@
+using Levity.Grains.Authorization;
 using Levity.Grains.Diagnostics;
 using Levity.Grains.Interfaces.ChargePoints;
 using Levity.Grains.Plugins;
@@ -17,6 +18,8 @@ public static class ChargePointSiloBuilderExtensions
         silo.AddChargePointPlugins();
         silo.Services.TryAddSingleton<CentralCallMetrics>();
         silo.Services.TryAddSingleton<ChargePointMetrics>();
+        silo.Services.TryAddSingleton<IdTagDirectory>();
+        silo.Services.AddOptions<AuthorizationOptions>();
         silo.Services.AddOptions<ChargePointOptions>();
         if (configure is not null)
         {

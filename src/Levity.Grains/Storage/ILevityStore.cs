@@ -52,4 +52,19 @@ public interface ILevityStore
 
     /// <summary>The newest reading (no phase) of <paramref name="measurand"/> in a transaction.</summary>
     Task<MeterReading?> GetLastMeterReadingAsync(int transactionId, string measurand = MeterSample.EnergyRegister, CancellationToken cancellationToken = default);
+
+    /// <summary>Transactions matching <paramref name="query"/>, newest start first, with the total count of matches.</summary>
+    Task<TransactionPage> ListTransactionsAsync(TransactionQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The sampled values booked to a transaction, in time order.</summary>
+    Task<IReadOnlyList<MeterValueRecord>> GetTransactionMeterValuesAsync(int transactionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every id tag, by tag.</summary>
+    Task<IReadOnlyList<IdTagRecord>> ListIdTagsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or replaces an id tag (the key is case-insensitive); true when it was created.</summary>
+    ValueTask<bool> PutIdTagAsync(IdTagRecord tag, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes an id tag (case-insensitive); false when there was none.</summary>
+    ValueTask<bool> DeleteIdTagAsync(string idTag, CancellationToken cancellationToken = default);
 }

@@ -24,6 +24,7 @@ public sealed partial class LevityStore : ILevityStore, IHostedService, IAsyncDi
     private readonly StoreMetrics _metrics;
     private readonly StoreReader _reader;
     private volatile StoreWriter? _writer;
+    private WalCheckpointer? _checkpointer;
     private bool _disposed;
 
     public LevityStore(IOptions<StoreOptions> options, TimeProvider timeProvider, ILogger<LevityStore> logger, IMeterFactory meterFactory)
@@ -37,6 +38,9 @@ public sealed partial class LevityStore : ILevityStore, IHostedService, IAsyncDi
         _metrics = new StoreMetrics(meterFactory);
         _reader = new StoreReader(StoreConnections.ReaderConnectionString(_options));
     }
+
+    /// <summary>The background WAL checkpointer, for tests.</summary>
+    internal WalCheckpointer Checkpointer => _checkpointer ?? throw new InvalidOperationException("The store has not been started.");
 
     /// <summary>The running writer, for tests and benchmarks that look at batching.</summary>
     internal StoreWriter Writer => _writer ?? throw new InvalidOperationException("The store has not been started.");
@@ -59,8 +63,11 @@ public sealed partial class LevityStore : ILevityStore, IHostedService, IAsyncDi
 
             SchemaMigrator.Migrate(connection, MigrationCatalog.All, _logger, cancellationToken);
             StoreConnections.EnableForeignKeys(connection);
-            var writer = new StoreWriter(connection, _options, _timeProvider, _metrics, _logger);
+            var checkpointer = new WalCheckpointer(_options, _metrics, _logger);
+            var writer = new StoreWriter(connection, _options, _timeProvider, _metrics, _logger, checkpointer);
+            checkpointer.Start();
             writer.Start();
+            _checkpointer = checkpointer;
             _writer = writer;
         }
         catch
@@ -77,6 +84,8 @@ public sealed partial class LevityStore : ILevityStore, IHostedService, IAsyncDi
     {
         if (_writer is { } writer)
         {
+            // Checkpointer first: the writer's connection, closing last, runs the final checkpoint.
+            _checkpointer?.Dispose();
             await writer.StopAsync(cancellationToken);
             Log.Stopped(_logger, writer.Batches, writer.CommittedOperations);
         }
@@ -90,6 +99,7 @@ public sealed partial class LevityStore : ILevityStore, IHostedService, IAsyncDi
         }
 
         _disposed = true;
+        _checkpointer?.Dispose();
         if (_writer is { } writer)
         {
             await writer.DisposeAsync();
@@ -212,6 +222,9 @@ public sealed partial class LevityStore : ILevityStore, IHostedService, IAsyncDi
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options.MaxBatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ChannelCapacity, 1, nameof(options.ChannelCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BusyTimeout, TimeSpan.Zero, nameof(options.BusyTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.CheckpointInterval, TimeSpan.Zero, nameof(options.CheckpointInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.CheckpointAfterCommits, 1, nameof(options.CheckpointAfterCommits));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.WriterAutoCheckpointPages, 1, nameof(options.WriterAutoCheckpointPages));
         return options;
     }
 

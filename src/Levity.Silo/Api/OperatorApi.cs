@@ -35,6 +35,8 @@ public static class OperatorApi
         api.MapPost("/chargepoints/{id}/calls/{action}", ChargePointCallEndpoint.HandleAsync)
             .Accepts<object>("application/json")
             .WithSummary("Sends the OCPP request payload in the body to the charger and returns its answer.");
+        TransactionEndpoints.Map(api);
+        IdTagEndpoints.Map(api);
         app.MapOpenApi(Prefix + "/openapi.json")
             .AddEndpointFilter((context, next) => listener.Accepts(context.HttpContext.Connection.LocalPort) ? next(context) : ValueTask.FromResult<object?>(Results.NotFound()));
     }

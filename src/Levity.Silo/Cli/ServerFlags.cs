@@ -35,6 +35,7 @@ public sealed class ServerFlags
         Add<string>("--api-host", nameof(LevityOptions.ApiHost), $"Operator API listen address (default: {d.ApiHost}; beyond loopback --api-token is required)");
         Add<string>("--api-token", nameof(LevityOptions.ApiToken), "Bearer token the operator API requires");
         Add<bool>("--strict-validation", nameof(LevityOptions.StrictValidation), "Reject any deviation from the OCPP 1.6 schemas instead of tolerating harmless ones");
+        Add<string>("--authorization", nameof(LevityOptions.Authorization), $"accept-all (unknown idTags Accepted) or known-tags (unknown idTags Invalid); tags in the id-tag table answer their status in both (default: {d.Authorization})");
     }
 
     public IEnumerable<Option> Options => _all.Select(f => f.Option);

@@ -63,4 +63,7 @@ public sealed class LevityOptions
 
     /// <summary>Reject every deviation from the OCPP schemas instead of tolerating harmless ones.</summary>
     public bool StrictValidation { get; set; }
+
+    /// <summary>accept-all (unknown idTags Accepted, as the Python version) or known-tags (unknown idTags Invalid).</summary>
+    public string Authorization { get; set; } = "accept-all";
 }

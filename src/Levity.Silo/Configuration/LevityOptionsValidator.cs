@@ -1,4 +1,5 @@
 using System.Net;
+using Levity.Grains.Authorization;
 
 namespace Levity.Silo.Configuration;
 
@@ -91,6 +92,11 @@ public static class LevityOptionsValidator
         if (!double.IsFinite(options.ResponseTimeout) || options.ResponseTimeout <= 0 || options.ResponseTimeout > 3600)
         {
             errors.Add($"--response-timeout: '{options.ResponseTimeout}' must be more than 0 and at most 3600 seconds.");
+        }
+
+        if (!AuthorizationModes.TryParse(options.Authorization, out _))
+        {
+            errors.Add($"--authorization: '{options.Authorization}' must be {AuthorizationModes.AcceptAll} or {AuthorizationModes.KnownTags}.");
         }
 
         return errors;

@@ -15,7 +15,7 @@ public sealed class DurabilityTests
         var settings = await store.Writer.EnqueueAsync(new WriterPragmaProbe(), CancellationToken.None);
 
         // synchronous=FULL (2): in WAL mode every COMMIT waits for the WAL fsync.
-        Assert.Equal((2L, 1L, "wal"), settings);
+        Assert.Equal((2L, 1L, "wal"), (settings.Synchronous, settings.ForeignKeys, settings.JournalMode));
     }
 
     [Fact]

@@ -49,6 +49,14 @@ public sealed class TestDatabase : IDisposable
         return image;
     }
 
+    /// <summary>A copy of the main file alone: what is in it without the WAL (checkpointed pages only).</summary>
+    public TestDatabase MainFileImage()
+    {
+        var image = Empty();
+        File.Copy(Path, image.Path);
+        return image;
+    }
+
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());

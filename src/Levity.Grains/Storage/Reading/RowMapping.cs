@@ -60,6 +60,28 @@ internal static class RowMapping
             ? null
             : new MeterReading(Time(row, first), Text(row, first + 1), row.GetDouble(first + 2), Text(row, first + 3));
 
+    /// <summary>Reads timestamp, cp_conn_id, measurand, value, unit, context, location, phase, format.</summary>
+    public static MeterValueRecord MeterValue(SqliteDataReader row) =>
+        new(
+            Time(row, 0),
+            NullableInt(row, 1) ?? 0,
+            Text(row, 2),
+            row.IsDBNull(3) ? 0 : row.GetDouble(3),
+            Text(row, 4),
+            Text(row, 5),
+            Text(row, 6),
+            row.IsDBNull(7) || row.GetString(7).Length == 0 ? null : row.GetString(7),
+            Text(row, 8));
+
+    /// <summary>Reads id_tag, status, expiry_date, parent_id_tag, label.</summary>
+    public static IdTagRecord IdTag(SqliteDataReader row) =>
+        new(
+            row.GetString(0),
+            Text(row, 1),
+            Time(row, 2),
+            row.IsDBNull(3) || row.GetString(3).Length == 0 ? null : row.GetString(3),
+            Text(row, 4));
+
     private static string Text(SqliteDataReader row, int ordinal) =>
         row.IsDBNull(ordinal) ? string.Empty : row.GetString(ordinal);
 

@@ -7,7 +7,7 @@ namespace Levity.Grains.Storage.Reading;
 /// run beside the writer without blocking it. Several queries that belong together run in one
 /// read transaction, so they see one snapshot.
 /// </summary>
-internal sealed class StoreReader(string connectionString)
+internal sealed partial class StoreReader(string connectionString)
 {
     // "Last energy reading": newest total (no phase) Energy.Active.Import.Register of the
     // transaction, served by idx_meter_val_tx_measurand_time.

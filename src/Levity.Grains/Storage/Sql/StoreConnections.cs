@@ -32,6 +32,8 @@ internal static class StoreConnections
     /// until the migrations have run (rebuilding a table needs them off). Each write runs under a
     /// savepoint whose undo pages go to a temp journal: temp_store=MEMORY keeps that off the disk.
     /// The page cache (64 MiB, as the Python version had) keeps the hot index pages in memory.
+    /// Checkpoints run on their own connection (<see cref="Writer.WalCheckpointer"/>); the writer's
+    /// auto-checkpoint threshold is raised so commits do not pay for them.
     /// </summary>
     public static SqliteConnection OpenWriter(StoreOptions options, out string journalMode)
     {
@@ -51,8 +53,29 @@ internal static class StoreConnections
             connection.Execute("PRAGMA temp_store = MEMORY");
             connection.Execute("PRAGMA cache_size = -65536");
             connection.Execute("PRAGMA foreign_keys = OFF");
+            connection.Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA wal_autocheckpoint = {options.WriterAutoCheckpointPages}"));
             var busyMilliseconds = (long)options.BusyTimeout.TotalMilliseconds;
             connection.Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyMilliseconds}"));
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The background checkpointer's connection. synchronous=FULL makes a checkpoint fsync the WAL
+    /// before copying and the database file after, so no committed page exists only in the cache.
+    /// </summary>
+    public static SqliteConnection OpenCheckpointer(StoreOptions options)
+    {
+        var connection = new SqliteConnection(WriterConnectionString(options));
+        try
+        {
+            connection.Open();
+            connection.Execute("PRAGMA synchronous = FULL");
             return connection;
         }
         catch

@@ -21,6 +21,7 @@ internal sealed partial class StoreWriter : IAsyncDisposable
     private readonly StoreMetrics _metrics;
     private readonly ILogger _logger;
     private readonly int _maxBatchSize;
+    private readonly WalCheckpointer? _checkpointer;
     private readonly Thread _thread;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _abandon;
@@ -30,8 +31,9 @@ internal sealed partial class StoreWriter : IAsyncDisposable
     private long _committedOperations;
 
     /// <summary>Takes ownership of <paramref name="connection"/> (migrated, foreign keys on).</summary>
-    public StoreWriter(SqliteConnection connection, StoreOptions options, TimeProvider timeProvider, StoreMetrics metrics, ILogger logger)
+    public StoreWriter(SqliteConnection connection, StoreOptions options, TimeProvider timeProvider, StoreMetrics metrics, ILogger logger, WalCheckpointer? checkpointer = null)
     {
+        _checkpointer = checkpointer;
         _connection = connection;
         _session = new WriterSession(connection);
         _timeProvider = timeProvider;
@@ -219,6 +221,7 @@ internal sealed partial class StoreWriter : IAsyncDisposable
             var commitStarted = Stopwatch.GetTimestamp();
             _session.Commit();
             _metrics.BatchCommitted(batch.Count, Stopwatch.GetElapsedTime(commitStarted));
+            _checkpointer?.Committed();
             Interlocked.Increment(ref _batches);
             Interlocked.Add(ref _committedOperations, batch.Count - failed);
         }

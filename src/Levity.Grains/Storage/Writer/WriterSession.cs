@@ -38,6 +38,7 @@ internal sealed class WriterSession : IDisposable
         MeterValues = new MeterValueCommands(connection);
         Errors = new ErrorCommands(connection);
         Anomalies = new AnomalyCommands(connection);
+        IdTags = new IdTagCommands(connection);
     }
 
     public ChargePointCommands ChargePoints { get; }
@@ -51,6 +52,8 @@ internal sealed class WriterSession : IDisposable
     public ErrorCommands Errors { get; }
 
     public AnomalyCommands Anomalies { get; }
+
+    public IdTagCommands IdTags { get; }
 
     /// <summary>The batch's clock reading, taken once per batch.</summary>
     public DateTimeOffset Now { get; private set; }
@@ -132,6 +135,7 @@ internal sealed class WriterSession : IDisposable
         MeterValues.Dispose();
         Errors.Dispose();
         Anomalies.Dispose();
+        IdTags.Dispose();
         _begin.Dispose();
         _commit.Dispose();
         _rollback.Dispose();

@@ -1,0 +1,71 @@
+using Levity.Grains.Storage;
+
+namespace Levity.Silo.Api;
+
+/// <summary>
+/// A transaction as the operator API shows it. <see cref="EnergyWh"/> (meterStop − meterStart) and
+/// the stop fields are null while the transaction is active.
+/// </summary>
+internal sealed record TransactionView(
+    int TransactionId,
+    string ChargePointId,
+    int? ConnectorId,
+    string IdTag,
+    DateTimeOffset? StartTime,
+    DateTimeOffset? StopTime,
+    long MeterStart,
+    long? MeterStop,
+    long? EnergyWh,
+    string? StopReason,
+    string Status,
+    int? ReservationId,
+    string? StopIdTag)
+{
+    public static TransactionView From(TransactionRecord tx)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        return new(
+            tx.Id,
+            tx.ChargePointId,
+            tx.ConnectorId,
+            tx.IdTag,
+            tx.StartTime,
+            tx.StopTime,
+            tx.MeterStart,
+            tx.MeterStop,
+            tx.IsActive || tx.MeterStop is null ? null : tx.EnergyDeliveredWh,
+            string.IsNullOrEmpty(tx.StopReason) ? null : tx.StopReason,
+            tx.Status,
+            tx.ReservationId,
+            tx.StopIdTag);
+    }
+}
+
+/// <summary>One page of <c>GET /api/transactions</c>.</summary>
+internal sealed record TransactionListView(IReadOnlyList<TransactionView> Items, int Total, int Limit, int Offset);
+
+/// <summary><c>GET /api/transactions/{id}</c>: the transaction and its sampled values in time order.</summary>
+internal sealed record TransactionDetailView(
+    int TransactionId,
+    string ChargePointId,
+    int? ConnectorId,
+    string IdTag,
+    DateTimeOffset? StartTime,
+    DateTimeOffset? StopTime,
+    long MeterStart,
+    long? MeterStop,
+    long? EnergyWh,
+    string? StopReason,
+    string Status,
+    int? ReservationId,
+    string? StopIdTag,
+    IReadOnlyList<MeterValueRecord> MeterValues)
+{
+    public static TransactionDetailView From(TransactionRecord tx, IReadOnlyList<MeterValueRecord> meterValues)
+    {
+        var v = TransactionView.From(tx);
+        return new(
+            v.TransactionId, v.ChargePointId, v.ConnectorId, v.IdTag, v.StartTime, v.StopTime, v.MeterStart, v.MeterStop,
+            v.EnergyWh, v.StopReason, v.Status, v.ReservationId, v.StopIdTag, meterValues);
+    }
+}
