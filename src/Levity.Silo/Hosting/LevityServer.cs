@@ -189,6 +189,11 @@ public static partial class LevityServer
         // traffic; keep them at Warning unless debugging.
         logging.AddFilter("Microsoft", level <= LogLevel.Debug ? level : LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", level);
+        // Hosting starts an Activity and a log scope for every request while this category is
+        // enabled at any level, and a charger's request lives as long as its WebSocket: about
+        // half a kilobyte per connected charger for request start/stop lines nobody reads.
+        // Failures are still logged by Kestrel's own categories.
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", level <= LogLevel.Debug ? level : LogLevel.None);
         logging.AddFilter(FrameLogCategory, ocppLevel);
     }
 
