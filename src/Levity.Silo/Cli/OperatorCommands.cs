@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Levity.Silo.Cli.Client;
 
 namespace Levity.Silo.Cli;
 
@@ -14,6 +15,9 @@ internal static class OperatorCommands
         ArgumentNullException.ThrowIfNull(error);
         return
         [
+            ChargePointCommands.Create(output, error),
+            TransactionCommands.Create(output, error),
+            IdTagCommands.Create(output, error),
             ReportCommands.Create(output, error),
         ];
     }

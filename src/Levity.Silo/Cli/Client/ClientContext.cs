@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Levity.Silo.Cli.Client;
+
+/// <summary>What a client command's action gets: its parsed arguments, the API, and where to print.</summary>
+internal sealed record ClientContext(ParseResult Result, ApiClient Api, TextWriter Output, TextWriter Error, bool Json)
+{
+    public Task PrintAsync(string text, CancellationToken cancellationToken) =>
+        Output.WriteAsync(text.AsMemory(), cancellationToken);
+
+    public Task PrintJsonAsync(System.Text.Json.Nodes.JsonNode? node, CancellationToken cancellationToken) =>
+        PrintAsync(Display.Json(node) + Environment.NewLine, cancellationToken);
+
+    public Task ErrorAsync(string message, CancellationToken cancellationToken) =>
+        Error.WriteLineAsync($"levity: {message}".AsMemory(), cancellationToken);
+}
