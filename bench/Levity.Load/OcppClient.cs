@@ -8,11 +8,16 @@ namespace Levity.Load;
 
 /// <summary>
 /// A minimal OCPP-J charger side: one CALL at a time, answers server CALLs with a generic
-/// Accepted, measures the time from the scheduled send to the CALLRESULT.
+/// Accepted, measures the time from the scheduled send to the CALLRESULT. Between calls a
+/// zero-byte receive stays pending, as in a real charger's WebSocket stack, so the server's pings
+/// are answered with pongs (an idle client that never reads would be dropped by the server's
+/// keep-alive after one ping interval).
 /// </summary>
 internal sealed class OcppClient(ClientWebSocket socket, TimeSpan callTimeout) : IDisposable
 {
-    private readonly byte[] _buffer = new byte[64 * 1024];
+    private const int MaxMessage = 64 * 1024;
+    private byte[] _buffer = new byte[4 * 1024];
+    private Task<ValueWebSocketReceiveResult>? _peek;
     private int _nextId;
 
     public static async Task<OcppClient> ConnectAsync(Uri uri, TimeSpan callTimeout, CancellationToken cancellationToken)
@@ -59,8 +64,42 @@ internal sealed class OcppClient(ClientWebSocket socket, TimeSpan callTimeout) :
         }
     }
 
+    /// <summary>Waits <paramref name="duration"/> with a receive pending, answering any CALL from the server.</summary>
+    public async Task IdleAsync(TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var until = Task.Delay(duration, cancellationToken);
+        while (true)
+        {
+            // Not cancellable: cancelling a WebSocket receive aborts the socket. It stays pending
+            // for the next call when the delay ends first.
+            _peek ??= socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).AsTask();
+            if (await Task.WhenAny(_peek, until) == until)
+            {
+                await until;
+                return;
+            }
+
+            using var message = await ReceiveAsync(cancellationToken);
+            var root = message.RootElement;
+            if (root[0].GetInt32() == 2)
+            {
+                var reply = Encoding.UTF8.GetBytes($"[3,\"{root[1].GetString()}\",{{\"status\":\"Accepted\"}}]");
+                await socket.SendAsync(reply, WebSocketMessageType.Text, true, cancellationToken);
+            }
+        }
+    }
+
     private async Task<JsonDocument> ReceiveAsync(CancellationToken cancellationToken)
     {
+        if (_peek is { } peek)
+        {
+            _peek = null;
+            if ((await peek).MessageType == WebSocketMessageType.Close)
+            {
+                throw new CallFailedException($"closed by server ({socket.CloseStatus} {socket.CloseStatusDescription})");
+            }
+        }
+
         var length = 0;
         while (true)
         {
@@ -78,7 +117,12 @@ internal sealed class OcppClient(ClientWebSocket socket, TimeSpan callTimeout) :
 
             if (length == _buffer.Length)
             {
-                throw new CallFailedException("answer larger than 64 KiB");
+                if (_buffer.Length == MaxMessage)
+                {
+                    throw new CallFailedException("answer larger than 64 KiB");
+                }
+
+                Array.Resize(ref _buffer, Math.Min(_buffer.Length * 4, MaxMessage));
             }
         }
     }

@@ -86,11 +86,11 @@ internal sealed class SimulatedCharger(string id, LoadOptions options, LoadStats
     private async Task IdleAsync(OcppClient client, CancellationToken stop)
     {
         // Spread heartbeats so the server sees a steady trickle, as with real chargers.
-        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * options.HeartbeatInterval.TotalMilliseconds), stop);
+        await client.IdleAsync(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * options.HeartbeatInterval.TotalMilliseconds), stop);
         while (!stop.IsCancellationRequested)
         {
             await CallAsync(client, "Heartbeat", "{}", stop);
-            await Task.Delay(options.HeartbeatInterval, stop);
+            await client.IdleAsync(options.HeartbeatInterval, stop);
         }
     }
 
