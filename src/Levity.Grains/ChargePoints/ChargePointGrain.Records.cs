@@ -150,23 +150,6 @@ public sealed partial class ChargePointGrain
             : DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     /// <summary>StartTransaction named a reservation: it is used (the transaction itself carries the id too, so a failure here loses nothing).</summary>
-    private async Task UseReservationAsync(int? reservationId, int transactionId)
-    {
-        if (reservationId is not { } id)
-        {
-            return;
-        }
-
-        try
-        {
-            await store.UseReservationAsync(_id, id, transactionId);
-        }
-        catch (StoreWriteException e)
-        {
-            Log.CallNotRecorded(logger, e, _id, "StartTransaction reservation");
-        }
-    }
-
     private async Task LoadMaintenanceStatusAsync(CancellationToken cancellationToken)
     {
         if (await store.GetMaintenanceStatusAsync(_id, cancellationToken) is { } status)

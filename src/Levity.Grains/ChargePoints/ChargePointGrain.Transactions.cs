@@ -28,7 +28,6 @@ public sealed partial class ChargePointGrain
         var idTagInfo = await idTags.AuthorizeAsync(request.IdTag);
         var id = await store.StartTransactionAsync(_id, new TransactionStart(
             request.ConnectorId, request.IdTag, request.MeterStart, request.Timestamp, request.ReservationId));
-        await UseReservationAsync(request.ReservationId, id);
         _openTransactions[id] = new ActiveTransaction(id, request.ConnectorId, request.IdTag, request.Timestamp, request.MeterStart, null, null);
         stateMetrics.TransactionStarted(_id, request.ConnectorId, time.GetUtcNow());
         Log.Started(logger, _id, id, request.ConnectorId, request.IdTag, request.MeterStart);

@@ -74,8 +74,6 @@ public interface ILevityStore
     /// <summary>An accepted CancelReservation; false when no live reservation had that id.</summary>
     ValueTask<bool> CancelReservationAsync(string chargePointId, int reservationId, CancellationToken cancellationToken = default);
 
-    /// <summary>A StartTransaction naming a reservation; false when none is recorded (yet).</summary>
-    ValueTask<bool> UseReservationAsync(string chargePointId, int reservationId, int transactionId, CancellationToken cancellationToken = default);
 
     /// <summary>Marks live reservations past their expiryDate Expired; returns how many.</summary>
     ValueTask<int> ExpireReservationsAsync(CancellationToken cancellationToken = default);

@@ -23,12 +23,6 @@ public sealed partial class LevityStore
         return Writer.EnqueueAsync<bool>(new CancelReservationOperation(chargePointId, reservationId), cancellationToken);
     }
 
-    public ValueTask<bool> UseReservationAsync(string chargePointId, int reservationId, int transactionId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(chargePointId);
-        return Writer.EnqueueAsync<bool>(new UseReservationOperation(chargePointId, reservationId, transactionId), cancellationToken);
-    }
-
     public ValueTask<int> ExpireReservationsAsync(CancellationToken cancellationToken = default) =>
         Writer.EnqueueAsync(new ExpireReservationsOperation(), cancellationToken);
 

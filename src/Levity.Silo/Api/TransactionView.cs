@@ -6,7 +6,7 @@ namespace Levity.Silo.Api;
 /// A transaction as the operator API shows it. <see cref="EnergyWh"/> (meterStop − meterStart) and
 /// the stop fields are null while the transaction is active.
 /// </summary>
-internal sealed record TransactionView(
+internal record TransactionView(
     int TransactionId,
     string ChargePointId,
     int? ConnectorId,
@@ -45,27 +45,13 @@ internal sealed record TransactionView(
 internal sealed record TransactionListView(IReadOnlyList<TransactionView> Items, int Total, int Limit, int Offset);
 
 /// <summary><c>GET /api/transactions/{id}</c>: the transaction and its sampled values in time order.</summary>
-internal sealed record TransactionDetailView(
-    int TransactionId,
-    string ChargePointId,
-    int? ConnectorId,
-    string IdTag,
-    DateTimeOffset? StartTime,
-    DateTimeOffset? StopTime,
-    long MeterStart,
-    long? MeterStop,
-    long? EnergyWh,
-    string? StopReason,
-    string Status,
-    int? ReservationId,
-    string? StopIdTag,
-    IReadOnlyList<MeterValueRecord> MeterValues)
+internal sealed record TransactionDetailView : TransactionView
 {
-    public static TransactionDetailView From(TransactionRecord tx, IReadOnlyList<MeterValueRecord> meterValues)
-    {
-        var v = TransactionView.From(tx);
-        return new(
-            v.TransactionId, v.ChargePointId, v.ConnectorId, v.IdTag, v.StartTime, v.StopTime, v.MeterStart, v.MeterStop,
-            v.EnergyWh, v.StopReason, v.Status, v.ReservationId, v.StopIdTag, meterValues);
-    }
+    private TransactionDetailView(TransactionView transaction, IReadOnlyList<MeterValueRecord> meterValues)
+        : base(transaction) => MeterValues = meterValues;
+
+    public IReadOnlyList<MeterValueRecord> MeterValues { get; }
+
+    public static TransactionDetailView From(TransactionRecord tx, IReadOnlyList<MeterValueRecord> meterValues) =>
+        new(TransactionView.From(tx), meterValues);
 }

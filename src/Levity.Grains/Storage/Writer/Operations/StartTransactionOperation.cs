@@ -2,7 +2,9 @@ namespace Levity.Grains.Storage.Writer.Operations;
 
 /// <summary>
 /// StartTransaction: a new <c>tx</c> row whose id is the transactionId returned. A connector
-/// without a <c>cp_conn</c> row gets one (tx.cp_conn_id references the row).
+/// without a <c>cp_conn</c> row gets one (tx.cp_conn_id references the row). A reservation it
+/// names is marked Used in the same commit, even when it had already expired here (the charger's
+/// clock decides); one not recorded yet is linked when its ReserveNow answer is.
 /// </summary>
 internal sealed class StartTransactionOperation(string chargePointId, TransactionStart start) : StoreOperation<int>
 {
@@ -12,8 +14,14 @@ internal sealed class StartTransactionOperation(string chargePointId, Transactio
         var startTime = session.Iso(start.Timestamp);
         session.ChargePoints.TransactionStarted(chargePointId, startTime, now);
         var connectorRowId = session.Connectors.GetOrCreate(chargePointId, start.ConnectorId, now);
-        var id = session.Transactions.Insert(chargePointId, connectorRowId, start, startTime, now);
         // OCPP transactionIds are 32-bit; failing here (undone) beats handing out a wrapped id.
-        return checked((int)id);
+        var id = checked((int)session.Transactions.Insert(chargePointId, connectorRowId, start, startTime, now));
+        if (start.ReservationId is { } reservationId
+            && session.Records.Reservations.FindUsable(chargePointId, reservationId) is { } reservation)
+        {
+            session.Records.Reservations.Use(reservation, id, now);
+        }
+
+        return id;
     }
 }
