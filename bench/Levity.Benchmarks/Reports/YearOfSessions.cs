@@ -20,7 +20,8 @@ internal static class YearOfSessions
     public const int Chargers = 20;
     private const int Version = 1;
 
-    public static string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"levity-bench-year-v{Version}.db");
+    // The schema version is part of the name: a migration (an index change, say) gets a fresh file.
+    public static string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"levity-bench-year-v{Version}-s{MigrationCatalog.LatestVersion}.db");
 
     public static string Ensure()
     {

@@ -206,7 +206,7 @@ internal sealed class ReportDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
-    /// <summary>Whole-meter energy register readings of one transaction, each served by idx_meter_val_tx_measurand_time.</summary>
+    /// <summary>Whole-meter energy register readings of one transaction, each served by idx_meter_val_tx_time.</summary>
     private sealed class ReadingQueries(SqliteConnection connection, SqliteTransaction snapshot) : IAsyncDisposable
     {
         private const string Where = $"""

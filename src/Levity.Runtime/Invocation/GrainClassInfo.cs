@@ -7,13 +7,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Levity.Runtime.Invocation;
 
 /// <summary>
-/// A grain class, prepared once: its grain type name, concurrency attributes and a compiled
-/// constructor that takes services from DI and <see cref="PersistentStateAttribute"/> parameters
-/// from the runtime.
+/// A grain class, prepared once: its grain type name, concurrency attributes and its constructor,
+/// which takes services from DI and <see cref="PersistentStateAttribute"/> parameters from the
+/// runtime.
 /// </summary>
+/// <remarks>
+/// The constructor is called through reflection, not an <see cref="ActivatorUtilities.CreateFactory"/>
+/// delegate: that compiles an expression tree, and System.Linq.Expressions with its JIT-compiled
+/// code was measured at about 3 MB of the idle server's RSS, for something that runs once per activation.
+/// </remarks>
 internal sealed class GrainClassInfo
 {
-    private readonly ObjectFactory _factory;
+    private readonly ConstructorInfo _constructor;
+    private readonly ParameterInfo[] _parameters;
+    private readonly PersistentStateParameter?[] _stateByParameter;
     private readonly PersistentStateParameter[] _stateParameters;
 
     /// <exception cref="ArgumentException">The class cannot be a grain.</exception>
@@ -28,9 +35,10 @@ internal sealed class GrainClassInfo
         GrainType = classType.GetCustomAttribute<GrainTypeAttribute>()?.GrainType ?? DefaultGrainType(classType);
         IsReentrant = classType.IsDefined(typeof(ReentrantAttribute), inherit: false);
         IsCallFilter = typeof(IIncomingGrainCallFilter).IsAssignableFrom(classType);
-        var parameters = SelectConstructor(classType).GetParameters();
-        _stateParameters = [.. parameters.Where(p => p.IsDefined(typeof(PersistentStateAttribute))).Select(PersistentStateParameter.Create)];
-        _factory = ActivatorUtilities.CreateFactory(classType, [.. _stateParameters.Select(p => p.ParameterType)]);
+        _constructor = SelectConstructor(classType);
+        _parameters = _constructor.GetParameters();
+        _stateByParameter = [.. _parameters.Select(p => p.IsDefined(typeof(PersistentStateAttribute)) ? PersistentStateParameter.Create(p) : null)];
+        _stateParameters = [.. _stateByParameter.OfType<PersistentStateParameter>()];
     }
 
     public Type ClassType { get; }
@@ -47,18 +55,45 @@ internal sealed class GrainClassInfo
     public Grain CreateInstance(GrainId grainId, IServiceProvider services, out IGrainStateLoader[] states)
     {
         states = new IGrainStateLoader[_stateParameters.Length];
-        var arguments = new object[_stateParameters.Length];
-        for (var i = 0; i < _stateParameters.Length; i++)
+        var arguments = new object?[_parameters.Length];
+        var stateIndex = 0;
+        for (var i = 0; i < _parameters.Length; i++)
         {
-            var parameter = _stateParameters[i];
-            var storage = services.GetKeyedService<IGrainStorage>(parameter.StorageName)
-                ?? throw new InvalidOperationException(
-                    $"{ClassType.Name} needs grain storage \"{parameter.StorageName}\" for state \"{parameter.StateName}\", but none is registered; register it with silo.AddSqliteGrainStorage(\"{parameter.StorageName}\", ...).");
-            states[i] = parameter.Create(grainId, storage);
-            arguments[i] = states[i];
+            if (_stateByParameter[i] is { } state)
+            {
+                var storage = services.GetKeyedService<IGrainStorage>(state.StorageName)
+                    ?? throw new InvalidOperationException(
+                        $"{ClassType.Name} needs grain storage \"{state.StorageName}\" for state \"{state.StateName}\", but none is registered; register it with silo.AddSqliteGrainStorage(\"{state.StorageName}\", ...).");
+                states[stateIndex] = state.Create(grainId, storage);
+                arguments[i] = states[stateIndex++];
+            }
+            else
+            {
+                arguments[i] = Resolve(services, _parameters[i]);
+            }
         }
 
-        return (Grain)_factory(services, arguments);
+        try
+        {
+            return (Grain)_constructor.Invoke(arguments);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            // The grain's own exception, as a direct call would have thrown it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
+    }
+
+    private object? Resolve(IServiceProvider services, ParameterInfo parameter)
+    {
+        var service = parameter.GetCustomAttribute<FromKeyedServicesAttribute>() is { } keyed
+            ? services.GetKeyedService(parameter.ParameterType, keyed.Key)
+            : services.GetService(parameter.ParameterType);
+        return service
+            ?? (parameter.HasDefaultValue ? parameter.DefaultValue
+                : throw new InvalidOperationException(
+                    $"Unable to resolve service for type '{parameter.ParameterType}' while attempting to activate '{ClassType}'."));
     }
 
     private static string DefaultGrainType(Type classType)

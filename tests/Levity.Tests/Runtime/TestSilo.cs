@@ -8,7 +8,7 @@ namespace Levity.Tests.Runtime;
 /// <summary>Starts in-process clusters with every test grain registered.</summary>
 internal static class TestSilo
 {
-    public static Task<InProcessTestCluster> StartAsync(Action<ISiloBuilder>? configure = null) =>
+    public static Task<InProcessTestCluster> StartAsync(Action<ISiloBuilder>? configure = null, Action<IServiceCollection>? configureServices = null) =>
         InProcessTestCluster.StartAsync(
             silo =>
             {
@@ -19,6 +19,7 @@ internal static class TestSilo
             {
                 services.AddSingleton<GrainProbe>();
                 services.AddSingleton<TickGate>();
+                configureServices?.Invoke(services);
             });
 
     public static GrainProbe Probe(this InProcessTestCluster cluster) =>

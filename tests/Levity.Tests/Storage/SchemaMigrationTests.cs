@@ -183,16 +183,29 @@ public sealed class SchemaMigrationTests
         WHERE measurand = 'Energy.Active.Import.Register'
           AND timestamp >= '2026-11-01T00:00:00' AND timestamp < '2026-12-01T00:00:00'
         GROUP BY cp_id
-        """, "idx_meter_val_measurand_time")]
+        """, "idx_meter_val_energy_time")]
     [InlineData("""
         SELECT timestamp, value FROM meter_val
         WHERE cp_id = 'GRZ00000' AND measurand = 'Energy.Active.Import.Register'
           AND timestamp >= '2026-11-01T00:00:00' AND timestamp < '2026-12-01T00:00:00'
-        """, "idx_meter_val_measurand_time")]
+        """, "idx_meter_val_energy_time")]
     [InlineData("""
         SELECT value FROM meter_val WHERE tx_id = 6 AND measurand = 'Energy.Active.Import.Register'
         ORDER BY timestamp DESC LIMIT 1
-        """, "idx_meter_val_tx_measurand_time")]
+        """, "idx_meter_val_tx_time")]
+    [InlineData("""
+        SELECT timestamp, measurand, value FROM meter_val WHERE tx_id = 6 ORDER BY timestamp, id
+        """, "idx_meter_val_tx_time")]
+    [InlineData("""
+        SELECT timestamp, value FROM meter_val
+        WHERE tx_id = 6 AND measurand = 'Energy.Active.Import.Register' AND timestamp <= '2026-11-15T00:00:00'
+        ORDER BY timestamp DESC, id DESC LIMIT 1
+        """, "idx_meter_val_tx_time")]
+    [InlineData("""
+        SELECT cp_id, AVG(value) FROM meter_val
+        WHERE measurand = 'Power.Active.Import' AND timestamp >= '2026-11-01T00:00:00' AND timestamp < '2026-11-02T00:00:00'
+        GROUP BY cp_id
+        """, "idx_meter_values_timestamp")]
     [InlineData("""
         SELECT cp_id, SUM(energy_delivered) FROM tx
         WHERE status = 'Completed' AND start_time >= '2026-11-01T00:00:00' AND start_time < '2026-12-01T00:00:00'

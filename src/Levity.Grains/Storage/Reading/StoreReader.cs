@@ -10,7 +10,7 @@ namespace Levity.Grains.Storage.Reading;
 internal sealed partial class StoreReader(string connectionString)
 {
     // "Last energy reading": newest total (no phase) Energy.Active.Import.Register of the
-    // transaction, served by idx_meter_val_tx_measurand_time.
+    // transaction, served by idx_meter_val_tx_time.
     private const string LastReadingSql = """
         SELECT timestamp, measurand, value, unit FROM meter_val
         WHERE tx_id = $tx AND measurand = $measurand AND COALESCE(phase, '') = ''

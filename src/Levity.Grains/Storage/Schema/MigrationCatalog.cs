@@ -16,6 +16,7 @@ internal static class MigrationCatalog
         V004TransactionDetails.Migration,
         V005IdTags.Migration,
         V006OperatorRecords.Migration,
+        V007MeterValueWriteIndexes.Migration,
     ];
 
     public static int LatestVersion => All[^1].Version;
