@@ -2,8 +2,9 @@ namespace Levity.Grains.Storage.Writer;
 
 /// <summary>
 /// One queued write. The writer thread runs <see cref="Execute"/> inside the batch transaction
-/// (under the operation's own savepoint) and, once the batch has committed or failed, calls
-/// <see cref="Complete"/>, which releases the awaiting caller.
+/// (a second time, under the operation's own savepoint, if a batch-mate failed: so Execute must
+/// write only through the session and keep no state but its result) and, once the batch has
+/// committed or failed, calls <see cref="Complete"/>, which releases the awaiting caller.
 /// </summary>
 internal abstract class StoreOperation
 {

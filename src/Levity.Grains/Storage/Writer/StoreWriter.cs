@@ -207,14 +207,20 @@ internal sealed partial class StoreWriter : IAsyncDisposable
         var failed = 0;
         try
         {
-            _session.Begin(_timeProvider.GetUtcNow());
-            foreach (var operation in batch)
+            var now = _timeProvider.GetUtcNow();
+            _session.Begin(now);
+            if (!_session.TryRunAll(batch))
             {
-                if (_session.RunIsolated(operation) is { } error)
+                Log.BatchRetriedIsolated(_logger, batch.Count);
+                _session.Begin(now);
+                foreach (var operation in batch)
                 {
-                    failed++;
-                    operation.Fail(new StoreWriteException("The write was rejected by the database; nothing of it was stored.", error));
-                    Log.OperationFailed(_logger, operation.GetType().Name, error);
+                    if (_session.RunIsolated(operation) is { } error)
+                    {
+                        failed++;
+                        operation.Fail(new StoreWriteException("The write was rejected by the database; nothing of it was stored.", error));
+                        Log.OperationFailed(_logger, operation.GetType().Name, error);
+                    }
                 }
             }
 
@@ -272,6 +278,9 @@ internal sealed partial class StoreWriter : IAsyncDisposable
 
         [LoggerMessage(3012, LogLevel.Warning, "Store stop timed out; writes still queued are failed, not stored")]
         public static partial void StopAbandoned(ILogger logger);
+
+        [LoggerMessage(3014, LogLevel.Debug, "Store batch of {Count} writes had a failing write; run again with a savepoint per write")]
+        public static partial void BatchRetriedIsolated(ILogger logger, int count);
 
         [LoggerMessage(3013, LogLevel.Critical, "Store writer stopped unexpectedly")]
         public static partial void WriterCrashed(ILogger logger, Exception error);

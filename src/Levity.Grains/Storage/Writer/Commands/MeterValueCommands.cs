@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Levity.Grains.Storage.Writer.Commands;
 
-/// <summary>Writes to <c>meter_val</c>: the hot path, one prepared INSERT rebound per sample.</summary>
+/// <summary>Writes to <c>meter_val</c>: the hot path, one prepared INSERT rebound per sample (see <see cref="RawStatement"/>).</summary>
 internal sealed class MeterValueCommands : IDisposable
 {
     private const int Timestamp = 3;
@@ -15,15 +15,17 @@ internal sealed class MeterValueCommands : IDisposable
     private const int Phase = 9;
     private const int Format = 10;
 
-    private readonly SqliteCommand _insert;
+    private const int Now = 11;
+
+    private readonly RawStatement _insert;
 
     public MeterValueCommands(SqliteConnection connection) =>
-        _insert = connection.Prepare(
+        _insert = new RawStatement(
+            connection,
             """
             INSERT INTO meter_val (tx_id, cp_id, cp_conn_id, timestamp, measurand, value, unit, context, location, phase, format, created_at)
-            VALUES ($tx, $cp, $conn, $timestamp, $measurand, $value, $unit, $context, $location, $phase, $format, $now)
-            """,
-            "$tx", "$cp", "$conn", "$timestamp", "$measurand", "$value", "$unit", "$context", "$location", "$phase", "$format", "$now");
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+            """);
 
     /// <param name="session">For the batch time and the timestamp text cache.</param>
     /// <param name="transactionId">tx.id, or null outside a known transaction.</param>
@@ -37,19 +39,22 @@ internal sealed class MeterValueCommands : IDisposable
             return 0;
         }
 
-        _insert.Bind(0, transactionId).Bind(1, chargePointId).Bind(2, (long)connectorId).Bind(11, session.NowRowStamp);
+        _insert.Bind(0, transactionId);
+        _insert.Bind(1, chargePointId);
+        _insert.Bind(2, connectorId);
+        _insert.Bind(Now, session.NowRowStamp);
         for (var i = 0; i < samples.Count; i++)
         {
             var sample = samples[i];
-            _insert.Bind(Timestamp, session.Iso(sample.Timestamp))
-                .Bind(Measurand, sample.Measurand ?? MeterSample.EnergyRegister)
-                .Bind(Value, sample.Value)
-                .Bind(Unit, sample.Unit ?? MeterSample.DefaultUnit)
-                .Bind(Context, sample.Context ?? MeterSample.DefaultContext)
-                .Bind(Location, sample.Location ?? MeterSample.DefaultLocation)
-                .Bind(Phase, sample.Phase ?? string.Empty)
-                .Bind(Format, sample.Format ?? MeterSample.DefaultFormat)
-                .ExecuteNonQuery();
+            _insert.Bind(Timestamp, session.Iso(sample.Timestamp));
+            _insert.Bind(Measurand, sample.Measurand ?? MeterSample.EnergyRegister);
+            _insert.Bind(Value, sample.Value);
+            _insert.Bind(Unit, sample.Unit ?? MeterSample.DefaultUnit);
+            _insert.Bind(Context, sample.Context ?? MeterSample.DefaultContext);
+            _insert.Bind(Location, sample.Location ?? MeterSample.DefaultLocation);
+            _insert.Bind(Phase, sample.Phase ?? string.Empty);
+            _insert.Bind(Format, sample.Format ?? MeterSample.DefaultFormat);
+            _insert.Execute();
         }
 
         return samples.Count;
