@@ -19,6 +19,7 @@ public sealed class ServerFlags
         Add<int>("--port", nameof(LevityOptions.Port), $"WebSocket port (default: {d.Port})");
         Add<string>("--db", nameof(LevityOptions.Db), $"SQLite database path (default: {d.Db})");
         Add<int>("--metrics-port", nameof(LevityOptions.MetricsPort), "Prometheus metrics port (enables /metrics; off by default)");
+        Add<int>("--metrics-max-series", nameof(LevityOptions.MetricsMaxSeries), $"Most series per Levity metric; raise it above ~1,000 chargers (default: {d.MetricsMaxSeries})");
         Add<bool>("--enable-auto-start", nameof(LevityOptions.EnableAutoStart), "Send RemoteStartTransaction when a cable is plugged in (connector Preparing)");
         Add<string>("--auto-start-id-tag", nameof(LevityOptions.AutoStartIdTag), $"idTag used by auto start (default: {d.AutoStartIdTag})");
         Add<double>("--auto-start-delay", nameof(LevityOptions.AutoStartDelay), $"Seconds to wait before auto start (default: {d.AutoStartDelay.ToString("0.0", CultureInfo.InvariantCulture)})");

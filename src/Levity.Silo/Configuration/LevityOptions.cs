@@ -21,6 +21,13 @@ public sealed class LevityOptions
     /// <summary>Port of the Prometheus /metrics listener; metrics are off when unset.</summary>
     public int? MetricsPort { get; set; }
 
+    /// <summary>
+    /// Most label sets (series) kept per Levity metric. OpenTelemetry's own default of 2,000 would
+    /// fold the per-charger series of a site above ~1,000 chargers into one overflow series; each
+    /// allowed series costs about 100 bytes per metric, reserved up front.
+    /// </summary>
+    public int MetricsMaxSeries { get; set; } = 2_000;
+
     public bool EnableAutoStart { get; set; }
 
     public string AutoStartIdTag { get; set; } = "anonymous";

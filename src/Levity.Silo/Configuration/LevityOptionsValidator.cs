@@ -84,6 +84,11 @@ public static class LevityOptionsValidator
             errors.Add($"--log-format: '{options.LogFormat}' must be json or text.");
         }
 
+        if (options.MetricsMaxSeries is < 100 or > 1_000_000)
+        {
+            errors.Add($"--metrics-max-series: '{options.MetricsMaxSeries}' must be 100 to 1000000.");
+        }
+
         if (options.HeartbeatInterval is < 1 or > 86_400)
         {
             errors.Add($"--heartbeat-interval: '{options.HeartbeatInterval}' must be 1 to 86400 seconds.");

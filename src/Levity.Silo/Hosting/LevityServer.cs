@@ -72,7 +72,7 @@ public static partial class LevityServer
         if (metricsListener is not null)
         {
             // Before the central system: the MeterProvider then outlives every instrument's owner.
-            builder.Services.AddLevityMetrics(metricsListener);
+            builder.Services.AddLevityMetrics(metricsListener, metrics => metrics.MaxSeriesPerMetric = options.MetricsMaxSeries);
         }
 
         AddCentralSystem(builder.Services, options);

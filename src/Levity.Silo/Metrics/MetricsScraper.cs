@@ -28,8 +28,13 @@ public sealed partial class MetricsScraper : IDisposable
         _logger = logger;
         _collectTimeoutMilliseconds = (int)Math.Clamp(options.Value.CollectTimeout.TotalMilliseconds, 1, int.MaxValue);
         _reader = new BaseExportingMetricReader(_exporter) { TemporalityPreference = MetricReaderTemporalityPreference.Cumulative };
+        var maxSeries = options.Value.MaxSeriesPerMetric;
         _provider = Sdk.CreateMeterProviderBuilder()
             .AddMeter([.. options.Value.Meters])
+            // Only Levity's own meters: the limit is reserved up front for every metric it applies to.
+            .AddView(instrument => instrument.Meter.Name.StartsWith("Levity", StringComparison.Ordinal)
+                ? new MetricStreamConfiguration { CardinalityLimit = maxSeries }
+                : null)
             .AddReader(_reader)
             .Build();
         _exporter.OnExport = Render;

@@ -67,7 +67,7 @@ public sealed class LevityCliTests
             "--enable-auto-start", "--auto-start-id-tag", "house7", "--auto-start-delay", "2.5",
             "--fluentd-endpoint", "localhost:24224", "--fluentd-tag", "site", "--log-level", "DEBUG",
             "--ocpp-log-level", "WARNING", "--heartbeat-interval", "120", "--response-timeout", "12.5",
-            "--disable-websocket-ping", "--strict-validation");
+            "--disable-websocket-ping", "--strict-validation", "--metrics-max-series", "25000");
 
         Assert.Equal(0, exit);
         Assert.NotNull(ran);
@@ -86,12 +86,14 @@ public sealed class LevityCliTests
         Assert.Equal(12.5, ran.ResponseTimeout);
         Assert.True(ran.DisableWebsocketPing);
         Assert.True(ran.StrictValidation);
+        Assert.Equal(25_000, ran.MetricsMaxSeries);
     }
 
     [Theory]
     [InlineData("--port", "abc", "--port")]
     [InlineData("--port", "70000", "--port")]
     [InlineData("--heartbeat-interval", "0", "--heartbeat-interval")]
+    [InlineData("--metrics-max-series", "10", "--metrics-max-series")]
     [InlineData("--response-timeout", "-1", "--response-timeout")]
     [InlineData("--auto-start-delay", "soon", "--auto-start-delay")]
     [InlineData("--fluentd-endpoint", "nohost", "--fluentd-endpoint")]

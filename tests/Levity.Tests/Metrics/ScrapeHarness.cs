@@ -11,13 +11,14 @@ internal sealed class ScrapeHarness : IDisposable
 {
     private readonly MetricsScraper _scraper;
 
-    public ScrapeHarness()
+    public ScrapeHarness(int? maxSeriesPerMetric = null)
     {
         var name = "Levity.Tests.Metrics." + Guid.NewGuid().ToString("N");
         Meter = new Meter(name);
         var options = new MetricsOptions();
         options.Meters.Clear();
         options.Meters.Add(name);
+        options.MaxSeriesPerMetric = maxSeriesPerMetric ?? options.MaxSeriesPerMetric;
         _scraper = new MetricsScraper(Options.Create(options), NullLogger<MetricsScraper>.Instance);
     }
 

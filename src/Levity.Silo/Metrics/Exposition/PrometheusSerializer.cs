@@ -119,7 +119,10 @@ internal static class PrometheusSerializer
             output.Append(first ? '{' : ',');
             first = false;
             output.Append(PrometheusText.LabelName(tag.Key)).Append("=\"");
-            PrometheusText.AppendLabelValue(output, Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? string.Empty);
+            // Booleans as Prometheus writes them (true/false), not .NET's True/False: OpenTelemetry's
+            // own otel_metric_overflow label is one.
+            var text = tag.Value is bool flag ? (flag ? "true" : "false") : Convert.ToString(tag.Value, CultureInfo.InvariantCulture);
+            PrometheusText.AppendLabelValue(output, text ?? string.Empty);
             output.Append('"');
         }
 
