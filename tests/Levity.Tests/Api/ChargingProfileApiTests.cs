@@ -90,6 +90,27 @@ public sealed class ChargingProfileApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StopTransaction_EndsTheTxProfilesOfItsConnector_OnlyThose()
+    {
+        await using var cp = await ConnectAsync("PRF9");
+        var tx = (await cp.CallOkAsync("StartTransaction", new { connectorId = 1, idTag = "H1", meterStart = 0, timestamp = "2026-11-01T00:00:00Z" }))["transactionId"]!.GetValue<int>();
+        await SetAnswered(cp, "PRF9", 1, Profile(30, 0, "TxProfile"));
+        await SetAnswered(cp, "PRF9", 1, Profile(31, 0));
+        await _api.CallAnswered(cp, "PRF9", "RemoteStartTransaction", $$"""{"connectorId":2,"idTag":"H1","chargingProfile":{{Profile(32, 0, "TxProfile")}}}""", """{"status":"Accepted"}""");
+        await _api.CallAnswered(cp, "PRF9", "RemoteStartTransaction", $$"""{"idTag":"H1","chargingProfile":{{Profile(33, 1, "TxProfile")}}}""", """{"status":"Accepted"}""");
+
+        await cp.CallOkAsync("StopTransaction", new { transactionId = tx, meterStop = 500, timestamp = "2026-11-01T02:00:00Z" });
+        var rows = await _api.GetArray("/api/chargingprofiles?chargePointId=PRF9");
+
+        Assert.Equal(
+            new Dictionary<int, string> { [30] = "Ended", [31] = "Active", [32] = "Active", [33] = "Ended" },
+            rows.ToDictionary(r => r!["chargingProfileId"]!.GetValue<int>(), r => r!["status"]!.GetValue<string>()));
+        var ended = rows.Single(r => r!["chargingProfileId"]!.GetValue<int>() == 30)!;
+        Assert.StartsWith("2026-11-01T02:00:00", ended["clearedAt"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Ended", Db.Scalar(_server.DatabasePath, "SELECT state FROM charging_profile WHERE cp_id = 'PRF9' AND charging_profile_id = 30"));
+    }
+
+    [Fact]
     public async Task RemoteStartTransaction_WithChargingProfile_Recorded_WithoutOne_Nothing()
     {
         await using var cp = await ConnectAsync("PRF3");

@@ -17,6 +17,7 @@ internal static class MigrationCatalog
         V005IdTags.Migration,
         V006OperatorRecords.Migration,
         V007MeterValueWriteIndexes.Migration,
+        V008ChargingProfileEnded.Migration,
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -10,6 +10,7 @@ internal sealed class ChargingProfileCommands : IDisposable
     private readonly SqliteCommand _replace;
     private readonly SqliteCommand _clearById;
     private readonly SqliteCommand _clearMatching;
+    private readonly SqliteCommand _endTxProfiles;
 
     public ChargingProfileCommands(SqliteConnection connection)
     {
@@ -40,6 +41,15 @@ internal sealed class ChargingProfileCommands : IDisposable
               AND ($stack IS NULL OR stack_level = $stack)
             """,
             "$cp", "$conn", "$purpose", "$stack", "$at", "$now");
+        // A TxProfile applies to the transaction on its connector; one sent with a RemoteStart
+        // that named no connector (conn_id NULL) belongs to whichever transaction that started,
+        // which is not recorded, so any stop on the charger ends it.
+        _endTxProfiles = connection.Prepare(
+            """
+            UPDATE charging_profile SET state = 'Ended', cleared_at = $at, updated_at = $now
+            WHERE cp_id = $cp AND purpose = 'TxProfile' AND state = 'Active' AND (conn_id IS NULL OR conn_id = $conn)
+            """,
+            "$cp", "$conn", "$at", "$now");
     }
 
     public void Insert(string chargePointId, ChargingProfileSent profile, ChargingProfileState state, string now) =>
@@ -76,11 +86,20 @@ internal sealed class ChargingProfileCommands : IDisposable
                 .Bind(5, now)
                 .ExecuteNonQuery();
 
+    /// <summary>The transaction on <paramref name="connectorId"/> stopped at <paramref name="at"/>: its TxProfiles end with it.</summary>
+    public int EndTxProfiles(string chargePointId, int? connectorId, string at, string now) =>
+        _endTxProfiles.Bind(0, chargePointId)
+            .Bind(1, connectorId is int connector ? (long)connector : null)
+            .Bind(2, at)
+            .Bind(3, now)
+            .ExecuteNonQuery();
+
     public void Dispose()
     {
         _insert.Dispose();
         _replace.Dispose();
         _clearById.Dispose();
         _clearMatching.Dispose();
+        _endTxProfiles.Dispose();
     }
 }

@@ -51,6 +51,7 @@ internal static class TransactionCloser
 
         var energy = meterStop - transaction.MeterStart;
         session.ChargePoints.TransactionStopped(chargePointId, atText, now);
+        session.Records.ChargingProfiles.EndTxProfiles(chargePointId, transaction.ConnectorId, atText, now);
         session.MeterValues.InsertAll(session, transactionId, chargePointId, transaction.ConnectorId ?? 0, samples);
         if (energy < 0)
         {
