@@ -26,11 +26,25 @@ public sealed partial class ChargePointGrain
             {
                 var energy = result.EnergyDeliveredWh ?? (meterStop - open.MeterStart);
                 closed.Add((open.TransactionId, energy));
-                stateMetrics.TransactionStopped(_id, open.ConnectorId, energy, time.GetUtcNow());
+                stateMetrics.TransactionStopped(_id, open.ConnectorId, energy, time.GetUtcNow(), HasOpenTransaction(open.ConnectorId));
                 Log.OrphanClosed(logger, _id, open.TransactionId, open.ConnectorId, reason, meterStop, energy);
             }
         }
 
         return closed;
+    }
+
+    /// <summary>Whether a transaction is still open on the connector (after one of its transactions closed).</summary>
+    private bool HasOpenTransaction(int connectorId)
+    {
+        foreach (var open in _openTransactions.Values)
+        {
+            if (open.ConnectorId == connectorId)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -45,7 +45,8 @@ public sealed partial class ChargePointGrain
         switch (result.Outcome)
         {
             case StopTransactionOutcome.Stopped:
-                stateMetrics.TransactionStopped(_id, stopped?.ConnectorId ?? 0, result.EnergyDeliveredWh ?? (request.MeterStop - (stopped?.MeterStart ?? request.MeterStop)), time.GetUtcNow());
+                var connector = stopped?.ConnectorId ?? 0;
+                stateMetrics.TransactionStopped(_id, connector, result.EnergyDeliveredWh ?? (request.MeterStop - (stopped?.MeterStart ?? request.MeterStop)), time.GetUtcNow(), HasOpenTransaction(connector));
                 Log.Stopped(logger, _id, request.TransactionId, request.MeterStop, result.EnergyDeliveredWh);
                 break;
             case StopTransactionOutcome.AlreadyStopped:

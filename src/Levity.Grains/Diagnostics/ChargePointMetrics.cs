@@ -92,10 +92,20 @@ public sealed class ChargePointMetrics
         _transactions.Add(1, Tag("cp_id", chargePointId));
     }
 
-    public void TransactionStopped(string chargePointId, int connectorId, long energyWh, DateTimeOffset at)
+    /// <param name="chargePointId">The charger.</param>
+    /// <param name="connectorId">The stopped transaction's connector.</param>
+    /// <param name="energyWh">Its energy, added to the charger's total.</param>
+    /// <param name="at">When it stopped.</param>
+    /// <param name="connectorStillActive">Another transaction is still open on the connector (one
+    /// restored from the database, say): the connector's gauges are left to it.</param>
+    public void TransactionStopped(string chargePointId, int connectorId, long energyWh, DateTimeOffset at, bool connectorStillActive = false)
     {
-        _txActive[(chargePointId, connectorId)] = 0;
-        _txEnergy[(chargePointId, connectorId)] = 0;
+        if (!connectorStillActive)
+        {
+            _txActive[(chargePointId, connectorId)] = 0;
+            _txEnergy[(chargePointId, connectorId)] = 0;
+        }
+
         _lastTransactionAt[chargePointId] = at.ToUnixTimeMilliseconds() / 1000.0;
         _energyTotal.Add(energyWh, Tag("cp_id", chargePointId));
     }

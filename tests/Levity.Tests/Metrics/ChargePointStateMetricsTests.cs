@@ -123,4 +123,44 @@ public sealed class ChargePointStateMetricsTests
         Assert.Equal(1, Exposition.Sample(page, $"ocpp_tx_active{{connector_id=\"2\",cp_id=\"{id}\"}}"));
         Assert.Equal(1, Exposition.Sample(page, $"ocpp_cp_reconnect_during_tx_total{{cp_id=\"{id}\"}}"));
     }
+    [Fact]
+    public async Task TwoOpenOnOneConnector_StoppingOne_LeavesTheConnectorActive()
+    {
+        var id = "TW-" + Guid.NewGuid().ToString("N")[..12];
+        var series = $"ocpp_tx_active{{connector_id=\"1\",cp_id=\"{id}\"}}";
+        var port = Levity.Tests.Support.Ports.Free();
+        await using var server = await Levity.Tests.Support.LevityTestServer.StartAsync(configure: o => o.MetricsPort = port);
+        int first;
+        await using (var before = await server.ConnectAsync(id))
+        {
+            first = (await before.CallOkAsync("StartTransaction", new { connectorId = 1, idTag = "H7", meterStart = 100, timestamp = "2026-11-01T00:00:00Z" }))["transactionId"]!.GetValue<int>();
+        }
+
+        // A second transaction open on the same connector, as a database carried over from the
+        // Python version can hold (Levity itself closes the older one as an orphan).
+        await server.StopAsync();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={server.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                INSERT INTO tx (cp_id, cp_conn_id, id_tag, start_time, meter_start, status)
+                SELECT cp_id, cp_conn_id, id_tag, '2026-11-01T00:05:00Z', 200, status FROM tx WHERE id = {first};
+                UPDATE tx SET tx_id = id WHERE tx_id IS NULL;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        await server.StartAsync(o => o.MetricsPort = port);
+        await using var after = await server.ConnectAsync(id);
+        using var http = new HttpClient();
+        var metrics = new Uri($"http://127.0.0.1:{port}/metrics");
+        await after.CallOkAsync("StopTransaction", new { transactionId = first, meterStop = 150, timestamp = "2026-11-01T01:00:00Z" });
+        var oneLeft = await http.GetStringAsync(metrics);
+        await after.CallOkAsync("StopTransaction", new { transactionId = first + 1, meterStop = 250, timestamp = "2026-11-01T01:00:00Z" });
+        var noneLeft = await http.GetStringAsync(metrics);
+
+        Assert.Equal(1, Exposition.Sample(oneLeft, series));
+        Assert.Equal(0, Exposition.Sample(noneLeft, series));
+    }
 }
