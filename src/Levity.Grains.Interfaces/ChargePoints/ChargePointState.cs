@@ -1,6 +1,9 @@
 namespace Levity.Grains.Interfaces.ChargePoints;
 
-/// <summary>What the grain knows about its charger right now.</summary>
+/// <summary>
+/// What the grain knows about its charger right now. The diagnostics and firmware statuses are the
+/// last the charger reported, with when they came (kept in the database, so they survive a restart).
+/// </summary>
 public sealed record ChargePointState(
     string ChargePointId,
     bool IsConnected,
@@ -16,7 +19,9 @@ public sealed record ChargePointState(
     IReadOnlyList<ConnectorState> Connectors,
     IReadOnlyList<ActiveTransaction> OpenTransactions,
     string? DiagnosticsStatus,
-    string? FirmwareStatus);
+    string? FirmwareStatus,
+    DateTimeOffset? DiagnosticsStatusAt = null,
+    DateTimeOffset? FirmwareStatusAt = null);
 
 /// <summary>The last status a connector (1, 2, ...) reported.</summary>
 public sealed record ConnectorState(int ConnectorId, string Status, string ErrorCode, DateTimeOffset? UpdatedAt);

@@ -75,6 +75,7 @@ public sealed partial class ChargePointGrain
         ArgumentNullException.ThrowIfNull(request);
         var now = Touch();
         _diagnosticsStatus = await RecordMaintenanceStatusAsync(MaintenanceStatusKind.Diagnostics, request.Status.ToWireName(), now);
+        _diagnosticsStatusAt = now;
         Log.Notification(logger, _id, "DiagnosticsStatusNotification", _diagnosticsStatus);
         return new DiagnosticsStatusNotificationResponse();
     }
@@ -84,6 +85,7 @@ public sealed partial class ChargePointGrain
         ArgumentNullException.ThrowIfNull(request);
         var now = Touch();
         _firmwareStatus = await RecordMaintenanceStatusAsync(MaintenanceStatusKind.Firmware, request.Status.ToWireName(), now);
+        _firmwareStatusAt = now;
         Log.Notification(logger, _id, "FirmwareStatusNotification", _firmwareStatus);
         return new FirmwareStatusNotificationResponse();
     }
@@ -118,6 +120,7 @@ public sealed partial class ChargePointGrain
         ArgumentNullException.ThrowIfNull(request);
         var now = Touch();
         _firmwareStatus = await RecordMaintenanceStatusAsync(MaintenanceStatusKind.Firmware, request.Status.ToWireName(), now);
+        _firmwareStatusAt = now;
         Log.Notification(logger, _id, "SignedFirmwareStatusNotification", _firmwareStatus);
         return new SignedFirmwareStatusNotificationResponse();
     }

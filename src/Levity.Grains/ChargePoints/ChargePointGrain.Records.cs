@@ -155,7 +155,9 @@ public sealed partial class ChargePointGrain
         if (await store.GetMaintenanceStatusAsync(_id, cancellationToken) is { } status)
         {
             _firmwareStatus = status.FirmwareStatus;
+            _firmwareStatusAt = status.FirmwareStatusAt;
             _diagnosticsStatus = status.DiagnosticsStatus;
+            _diagnosticsStatusAt = status.DiagnosticsStatusAt;
         }
     }
 

@@ -38,7 +38,9 @@ public sealed partial class ChargePointGrain(
     private DateTimeOffset? _lastHeartbeatAt;
     private DateTimeOffset? _lastMessageAt;
     private string? _diagnosticsStatus;
+    private DateTimeOffset? _diagnosticsStatusAt;
     private string? _firmwareStatus;
+    private DateTimeOffset? _firmwareStatusAt;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -135,7 +137,9 @@ public sealed partial class ChargePointGrain(
         [.. _connectors.Values.OrderBy(c => c.ConnectorId)],
         [.. _openTransactions.Values.OrderBy(t => t.TransactionId)],
         _diagnosticsStatus,
-        _firmwareStatus);
+        _firmwareStatus,
+        _diagnosticsStatusAt,
+        _firmwareStatusAt);
 
     public async Task<IOcppResponse> CallCharger(IOcppRequest request)
     {

@@ -11,6 +11,7 @@ public sealed class FirmwareStatusTests
         var port = Ports.Free();
         await using var server = await LevityTestServer.StartAsync(configure: o => o.ApiPort = port);
         using var api = new OperatorApiClient(port);
+        var sent = DateTimeOffset.UtcNow;
         await using (var cp = await server.ConnectAsync("FW1"))
         {
             await cp.CallOkAsync("FirmwareStatusNotification", new { status = "Downloading" });
@@ -19,6 +20,8 @@ public sealed class FirmwareStatusTests
 
             var live = await api.Get("/api/chargepoints/FW1");
             Assert.Equal(("Installed", "Uploaded"), (live["firmwareStatus"]!.GetValue<string>(), live["diagnosticsStatus"]!.GetValue<string>()));
+            Assert.InRange(live["firmwareStatusAt"]!.GetValue<DateTimeOffset>(), sent.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+            Assert.True(live["diagnosticsStatusAt"]!.GetValue<DateTimeOffset>() >= live["firmwareStatusAt"]!.GetValue<DateTimeOffset>());
         }
 
         var row = Db.Query(server.DatabasePath, "SELECT firmware_status, firmware_status_at, diagnostics_status, diagnostics_status_at FROM cp WHERE id = 'FW1'").Single();
@@ -34,6 +37,9 @@ public sealed class FirmwareStatusTests
         var restored = await api.Get("/api/chargepoints/FW1");
         Assert.False(restored["isConnected"]!.GetValue<bool>());
         Assert.Equal(("Installed", "Uploaded"), (restored["firmwareStatus"]!.GetValue<string>(), restored["diagnosticsStatus"]!.GetValue<string>()));
+        Assert.Equal(
+            DateTimeOffset.Parse((string)row[1]!, System.Globalization.CultureInfo.InvariantCulture),
+            restored["firmwareStatusAt"]!.GetValue<DateTimeOffset>());
     }
 
     [Fact]
