@@ -20,7 +20,6 @@ public sealed partial class ChargerSession : IDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private CancellationTokenSource _sendTimeout = new();
     private ArrayBufferWriter<byte>? _responseBuffer;
     private long _lastReceived;
     private int _inFlight;
@@ -188,6 +187,11 @@ public sealed partial class ChargerSession : IDisposable
     }
 
     /// <summary>Sends one text message; false when the socket is closed or the peer stopped reading.</summary>
+    /// <remarks>
+    /// A send almost always completes at once (the kernel takes the frame). Only one that waits,
+    /// because the peer's receive window is full, gets a timeout: no timer or token source per
+    /// session (idle chargers are most of them) and none per message.
+    /// </remarks>
     public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {
         await _sendLock.WaitAsync(cancellationToken);
@@ -198,32 +202,40 @@ public sealed partial class ChargerSession : IDisposable
                 return false;
             }
 
-            _sendTimeout.CancelAfter(SendTimeout);
-            if (!cancellationToken.CanBeCanceled)
+            var send = _socket.SendAsync(utf8, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            if (send.IsCompletedSuccessfully)
             {
-                await _socket.SendAsync(utf8, WebSocketMessageType.Text, endOfMessage: true, _sendTimeout.Token);
+                send.GetAwaiter().GetResult();
                 return true;
             }
 
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _sendTimeout.Token);
-            await _socket.SendAsync(utf8, WebSocketMessageType.Text, endOfMessage: true, linked.Token);
+            await WaitOrAbortAsync(send.AsTask());
             return true;
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or TimeoutException)
         {
-            // A peer that does not read for SendTimeout is dead to us; the cancelled send aborted the socket.
             Log.SendFailed(_logger, ChargePointId, e.Message);
             return false;
         }
         finally
         {
-            if (!_sendTimeout.TryReset())
-            {
-                _sendTimeout.Dispose();
-                _sendTimeout = new CancellationTokenSource();
-            }
-
             _sendLock.Release();
+        }
+    }
+
+    /// <summary>A peer that does not read for <see cref="SendTimeout"/> is dead to us: its socket is aborted.</summary>
+    private async Task WaitOrAbortAsync(Task send)
+    {
+        try
+        {
+            await send.WaitAsync(SendTimeout, _time);
+        }
+        catch (TimeoutException)
+        {
+            _socket.Abort();
+            // The aborted send fails in turn; observe it so it is not reported as unobserved.
+            _ = send.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
         }
     }
 
@@ -311,9 +323,8 @@ public sealed partial class ChargerSession : IDisposable
     public void Abort() => _socket.Abort();
 
     /// <remarks>
-    /// The send lock and the send-timeout source are left to the GC: a close started by the
-    /// watchdog or a replacement may still be finishing when the endpoint disposes the session,
-    /// and neither holds anything unmanaged once idle.
+    /// The send lock is left to the GC: a close started by the watchdog or a replacement may still
+    /// be finishing when the endpoint disposes the session, and it holds nothing unmanaged once idle.
     /// </remarks>
     public void Dispose()
     {
