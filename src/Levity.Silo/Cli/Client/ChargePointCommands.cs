@@ -25,31 +25,29 @@ internal static class ChargePointCommands
         ClientAction.Set(list, options, output, error, async (context, ct) =>
         {
             var chargers = await context.Api.GetAsync("api/chargepoints", ct);
-            if (context.Json)
-            {
-                await context.PrintJsonAsync(chargers, ct);
-                return ClientExitCodes.Ok;
-            }
-
-            var table = new TableWriter("ID", "ONLINE", "STATUS", "CONNECTORS", "OPEN TX", "VENDOR", "MODEL", "FIRMWARE", "LAST MESSAGE (UTC)").AlignRight(4);
-            foreach (var c in Display.Items(chargers).OrderBy(c => Display.Text(c["chargePointId"]), StringComparer.Ordinal))
-            {
-                table.Add(
-                    Display.Text(c["chargePointId"]),
-                    Display.YesNo(c["isConnected"]),
-                    Display.Text(c["status"]),
-                    string.Join(' ', Display.Items(c["connectors"]).Select(k => $"{Display.Text(k["connectorId"])}:{Display.Text(k["status"])}")),
-                    Display.Items(c["openTransactions"]).Count().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Display.Text(c["vendor"]),
-                    Display.Text(c["model"]),
-                    Display.Text(c["firmwareVersion"]),
-                    Display.Time(c["lastMessageAt"]));
-            }
-
-            await context.PrintAsync(table.Count == 0 ? "No chargers have connected yet." + Environment.NewLine : table.ToString(), ct);
-            return ClientExitCodes.Ok;
+            return await context.ShowAsync(chargers, ListText, ct);
         });
         return list;
+    }
+
+    private static string ListText(JsonNode? chargers)
+    {
+        var table = new TableWriter("ID", "ONLINE", "STATUS", "CONNECTORS", "OPEN TX", "VENDOR", "MODEL", "FIRMWARE", "LAST MESSAGE (UTC)").AlignRight(4);
+        foreach (var c in Display.Items(chargers).OrderBy(c => Display.Text(c["chargePointId"]), StringComparer.Ordinal))
+        {
+            table.Add(
+                Display.Text(c["chargePointId"]),
+                Display.YesNo(c["isConnected"]),
+                Display.Text(c["status"]),
+                string.Join(' ', Display.Items(c["connectors"]).Select(k => $"{Display.Text(k["connectorId"])}:{Display.Text(k["status"])}")),
+                Display.Items(c["openTransactions"]).Count().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Display.Text(c["vendor"]),
+                Display.Text(c["model"]),
+                Display.Text(c["firmwareVersion"]),
+                Display.Time(c["lastMessageAt"]));
+        }
+
+        return table.Count == 0 ? "No chargers have connected yet." + Environment.NewLine : table.ToString();
     }
 
     private static Command Show(ClientOptions options, TextWriter output, TextWriter error)
@@ -59,16 +57,7 @@ internal static class ChargePointCommands
         ClientAction.Set(show, options, output, error, async (context, ct) =>
         {
             var charger = await context.Api.GetAsync($"api/chargepoints/{Uri.EscapeDataString(context.Result.GetValue(id)!)}", ct);
-            if (context.Json)
-            {
-                await context.PrintJsonAsync(charger, ct);
-            }
-            else
-            {
-                await context.PrintAsync(Describe(charger ?? new JsonObject()), ct);
-            }
-
-            return ClientExitCodes.Ok;
+            return await context.ShowAsync(charger, c => Describe(c ?? new JsonObject()), ct);
         });
         return show;
     }

@@ -11,6 +11,14 @@ internal sealed record ClientContext(ParseResult Result, ApiClient Api, TextWrit
     public Task PrintJsonAsync(System.Text.Json.Nodes.JsonNode? node, CancellationToken cancellationToken) =>
         PrintAsync(Display.Json(node) + Environment.NewLine, cancellationToken);
 
+    /// <summary>Prints the API's answer: as it came with --json, else as <paramref name="render"/> words it. Exit code Ok.</summary>
+    public async Task<int> ShowAsync(System.Text.Json.Nodes.JsonNode? answer, Func<System.Text.Json.Nodes.JsonNode?, string> render, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        await (Json ? PrintJsonAsync(answer, cancellationToken) : PrintAsync(render(answer), cancellationToken));
+        return ClientExitCodes.Ok;
+    }
+
     public Task ErrorAsync(string message, CancellationToken cancellationToken) =>
         Error.WriteLineAsync($"levity: {message}".AsMemory(), cancellationToken);
 }

@@ -32,22 +32,20 @@ internal static class IdTagCommands
         ClientAction.Set(list, options, output, error, async (context, ct) =>
         {
             var tags = await context.Api.GetAsync("api/idtags", ct);
-            if (context.Json)
-            {
-                await context.PrintJsonAsync(tags, ct);
-                return ClientExitCodes.Ok;
-            }
-
-            var table = new TableWriter("TAG", "STATUS", "EXPIRES (UTC)", "PARENT", "LABEL");
-            foreach (var t in Display.Items(tags))
-            {
-                table.Add(Display.Text(t["idTag"]), Display.Text(t["status"]), Display.Time(t["expiryDate"]), Display.Text(t["parentIdTag"]), Display.Text(t["label"]));
-            }
-
-            await context.PrintAsync(table.Count == 0 ? "No id tags." + Environment.NewLine : table.ToString(), ct);
-            return ClientExitCodes.Ok;
+            return await context.ShowAsync(tags, ListText, ct);
         });
         return list;
+    }
+
+    private static string ListText(JsonNode? tags)
+    {
+        var table = new TableWriter("TAG", "STATUS", "EXPIRES (UTC)", "PARENT", "LABEL");
+        foreach (var t in Display.Items(tags))
+        {
+            table.Add(Display.Text(t["idTag"]), Display.Text(t["status"]), Display.Time(t["expiryDate"]), Display.Text(t["parentIdTag"]), Display.Text(t["label"]));
+        }
+
+        return table.Count == 0 ? "No id tags." + Environment.NewLine : table.ToString();
     }
 
     private static Command Show(ClientOptions options, TextWriter output, TextWriter error)
@@ -57,8 +55,7 @@ internal static class IdTagCommands
         ClientAction.Set(show, options, output, error, async (context, ct) =>
         {
             var row = await context.Api.GetAsync(TagPath(context.Result.GetValue(tag)!), ct);
-            await (context.Json ? context.PrintJsonAsync(row, ct) : context.PrintAsync(Describe(row ?? new JsonObject()), ct));
-            return ClientExitCodes.Ok;
+            return await context.ShowAsync(row, r => Describe(r ?? new JsonObject()), ct);
         });
         return show;
     }
@@ -128,14 +125,7 @@ internal static class IdTagCommands
             }
 
             var saved = await context.Api.SendAsync(HttpMethod.Put, TagPath(name), body.ToJsonString(), ct);
-            if (context.Json)
-            {
-                await context.PrintJsonAsync(saved, ct);
-                return ClientExitCodes.Ok;
-            }
-
-            await context.PrintAsync($"{(current is null ? "Created" : "Updated")} id tag {name}.{Environment.NewLine}{Describe(saved ?? body)}", ct);
-            return ClientExitCodes.Ok;
+            return await context.ShowAsync(saved, s => $"{(current is null ? "Created" : "Updated")} id tag {name}.{Environment.NewLine}{Describe(s ?? body)}", ct);
         });
         return set;
     }

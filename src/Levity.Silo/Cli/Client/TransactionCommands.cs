@@ -58,53 +58,51 @@ internal static class TransactionCommands
             Add("offset", r.GetValue(offset)?.ToString(CultureInfo.InvariantCulture));
 
             var page = await context.Api.GetAsync("api/transactions" + (query.Count == 0 ? string.Empty : "?" + string.Join('&', query)), ct);
-            if (context.Json)
-            {
-                await context.PrintJsonAsync(page, ct);
-                return ClientExitCodes.Ok;
-            }
-
-            var table = new TableWriter("TX", "CHARGER", "CONN", "ID TAG", "STARTED (UTC)", "STOPPED (UTC)", "ENERGY Wh", "ENERGY kWh", "STATUS", "STOP REASON").AlignRight(0, 2, 6, 7);
-            var items = Display.Items(page?["items"]).ToList();
-            foreach (var t in items)
-            {
-                var energy = Energy(t);
-                table.Add(
-                    Display.Text(t["transactionId"]),
-                    Display.Text(t["chargePointId"]),
-                    Display.Text(t["connectorId"]),
-                    Display.Text(t["idTag"]),
-                    Display.Time(t["startTime"]),
-                    Display.Time(t["stopTime"]),
-                    Display.Wh(energy),
-                    Display.Kwh(energy),
-                    Display.Text(t["status"]),
-                    Display.Text(t["stopReason"]));
-            }
-
-            var text = new StringBuilder();
-            if (items.Count == 0)
-            {
-                text.AppendLine("No transactions match.");
-            }
-            else
-            {
-                table.WriteTo(text);
-                var first = (int)(Display.Number(page?["offset"]) ?? 0);
-                var total = Display.Number(page?["total"]);
-                text.Append(CultureInfo.InvariantCulture, $"{first + 1}-{first + items.Count} of {Display.Wh(total) ?? "?"} transactions");
-                if (total > first + items.Count)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"; --offset {first + items.Count} for more");
-                }
-
-                text.AppendLine();
-            }
-
-            await context.PrintAsync(text.ToString(), ct);
-            return ClientExitCodes.Ok;
+            return await context.ShowAsync(page, ListText, ct);
         });
         return list;
+    }
+
+    private static string ListText(JsonNode? page)
+    {
+        var table = new TableWriter("TX", "CHARGER", "CONN", "ID TAG", "STARTED (UTC)", "STOPPED (UTC)", "ENERGY Wh", "ENERGY kWh", "STATUS", "STOP REASON").AlignRight(0, 2, 6, 7);
+        var items = Display.Items(page?["items"]).ToList();
+        foreach (var t in items)
+        {
+            var energy = Energy(t);
+            table.Add(
+                Display.Text(t["transactionId"]),
+                Display.Text(t["chargePointId"]),
+                Display.Text(t["connectorId"]),
+                Display.Text(t["idTag"]),
+                Display.Time(t["startTime"]),
+                Display.Time(t["stopTime"]),
+                Display.Wh(energy),
+                Display.Kwh(energy),
+                Display.Text(t["status"]),
+                Display.Text(t["stopReason"]));
+        }
+
+        var text = new StringBuilder();
+        if (items.Count == 0)
+        {
+            text.AppendLine("No transactions match.");
+        }
+        else
+        {
+            table.WriteTo(text);
+            var first = (int)(Display.Number(page?["offset"]) ?? 0);
+            var total = Display.Number(page?["total"]);
+            text.Append(CultureInfo.InvariantCulture, $"{first + 1}-{first + items.Count} of {Display.Wh(total) ?? "?"} transactions");
+            if (total > first + items.Count)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"; --offset {first + items.Count} for more");
+            }
+
+            text.AppendLine();
+        }
+
+        return text.ToString();
     }
 
     private static Command Show(ClientOptions options, TextWriter output, TextWriter error)
@@ -114,42 +112,40 @@ internal static class TransactionCommands
         ClientAction.Set(show, options, output, error, async (context, ct) =>
         {
             var tx = await context.Api.GetAsync($"api/transactions/{context.Result.GetValue(id).ToString(CultureInfo.InvariantCulture)}", ct);
-            if (context.Json)
-            {
-                await context.PrintJsonAsync(tx, ct);
-                return ClientExitCodes.Ok;
-            }
-
-            var text = new StringBuilder();
-            Describe(tx ?? new JsonObject(), text);
-            text.AppendLine().AppendLine("Meter values");
-            var values = new TableWriter("TIME (UTC)", "CONN", "MEASURAND", "VALUE", "UNIT", "CONTEXT", "PHASE", "LOCATION").AlignRight(1, 3);
-            foreach (var v in Display.Items(tx?["meterValues"]))
-            {
-                values.Add(
-                    Display.Time(v["timestamp"]),
-                    Display.Text(v["connectorId"]),
-                    Display.Text(v["measurand"]),
-                    Display.Text(v["value"]),
-                    Display.Text(v["unit"]),
-                    Display.Text(v["context"]),
-                    Display.Text(v["phase"]),
-                    Display.Text(v["location"]));
-            }
-
-            if (values.Count == 0)
-            {
-                text.AppendLine("  none");
-            }
-            else
-            {
-                values.WriteTo(text, "  ");
-            }
-
-            await context.PrintAsync(text.ToString(), ct);
-            return ClientExitCodes.Ok;
+            return await context.ShowAsync(tx, ShowText, ct);
         });
         return show;
+    }
+
+    private static string ShowText(JsonNode? tx)
+    {
+        var text = new StringBuilder();
+        Describe(tx ?? new JsonObject(), text);
+        text.AppendLine().AppendLine("Meter values");
+        var values = new TableWriter("TIME (UTC)", "CONN", "MEASURAND", "VALUE", "UNIT", "CONTEXT", "PHASE", "LOCATION").AlignRight(1, 3);
+        foreach (var v in Display.Items(tx?["meterValues"]))
+        {
+            values.Add(
+                Display.Time(v["timestamp"]),
+                Display.Text(v["connectorId"]),
+                Display.Text(v["measurand"]),
+                Display.Text(v["value"]),
+                Display.Text(v["unit"]),
+                Display.Text(v["context"]),
+                Display.Text(v["phase"]),
+                Display.Text(v["location"]));
+        }
+
+        if (values.Count == 0)
+        {
+            text.AppendLine("  none");
+        }
+        else
+        {
+            values.WriteTo(text, "  ");
+        }
+
+        return text.ToString();
     }
 
     private static Command Close(ClientOptions options, TextWriter output, TextWriter error)
@@ -166,17 +162,16 @@ internal static class TransactionCommands
             }
 
             var tx = await context.Api.SendAsync(HttpMethod.Post, $"api/transactions/{context.Result.GetValue(id).ToString(CultureInfo.InvariantCulture)}/close", body.ToJsonString(), ct);
-            if (context.Json)
-            {
-                await context.PrintJsonAsync(tx, ct);
-                return ClientExitCodes.Ok;
-            }
-
-            var text = new StringBuilder();
-            text.Append(CultureInfo.InvariantCulture, $"Closed transaction {context.Result.GetValue(id)}.").AppendLine();
-            Describe(tx ?? new JsonObject(), text);
-            await context.PrintAsync(text.ToString(), ct);
-            return ClientExitCodes.Ok;
+            return await context.ShowAsync(
+                tx,
+                t =>
+                {
+                    var text = new StringBuilder();
+                    text.Append(CultureInfo.InvariantCulture, $"Closed transaction {context.Result.GetValue(id)}.").AppendLine();
+                    Describe(t ?? new JsonObject(), text);
+                    return text.ToString();
+                },
+                ct);
         });
         return close;
     }
