@@ -78,6 +78,9 @@ public interface ILevityStore
     /// <summary>Marks live reservations past their expiryDate Expired; returns how many.</summary>
     ValueTask<int> ExpireReservationsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The earliest expiryDate of a live (Requested or Accepted) reservation; null when none is live.</summary>
+    Task<DateTimeOffset?> NextReservationExpiryAsync(CancellationToken cancellationToken = default);
+
     /// <summary>A charging profile sent (SetChargingProfile or inside RemoteStartTransaction) and the charger's answer.</summary>
     ValueTask RecordChargingProfileAsync(string chargePointId, ChargingProfileSent profile, CancellationToken cancellationToken = default);
 
@@ -90,7 +93,10 @@ public interface ILevityStore
     /// <summary>The last firmware and diagnostics status of a charger; null if it never made contact.</summary>
     Task<MaintenanceStatus?> GetMaintenanceStatusAsync(string chargePointId, CancellationToken cancellationToken = default);
 
-    /// <summary>Reservations, newest first, of one charger or all.</summary>
+    /// <summary>
+    /// Reservations, newest first, of one charger or all. A live one past its expiryDate reads as
+    /// Expired even in the moment before <see cref="ReservationExpiry"/> has stored that.
+    /// </summary>
     Task<IReadOnlyList<ReservationRecord>> ListReservationsAsync(string? chargePointId, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Charging profiles, newest first, of one charger or all.</summary>

@@ -56,8 +56,11 @@ public sealed partial class LevityStore
     public Task<IReadOnlyList<ReservationRecord>> ListReservationsAsync(string? chargePointId, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        return Records.ListReservationsAsync(chargePointId, limit, cancellationToken);
+        return Records.ListReservationsAsync(chargePointId, limit, SqlTime.ToIso(_timeProvider.GetUtcNow()), cancellationToken);
     }
+
+    public Task<DateTimeOffset?> NextReservationExpiryAsync(CancellationToken cancellationToken = default) =>
+        Records.NextReservationExpiryAsync(cancellationToken);
 
     public Task<IReadOnlyList<ChargingProfileRecord>> ListChargingProfilesAsync(string? chargePointId, int limit, CancellationToken cancellationToken = default)
     {

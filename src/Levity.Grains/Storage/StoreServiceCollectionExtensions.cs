@@ -7,7 +7,7 @@ public static class StoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="LevityStore"/> as a singleton, as <see cref="ILevityStore"/> and as a
-    /// hosted service. Hosted services start in registration order and stop in reverse, so call
+    /// hosted service, and <see cref="ReservationExpiry"/>. Hosted services start in registration order and stop in reverse, so call
     /// this before registering anything that writes (grain runtime, gateway): the store is then
     /// open before they start and flushed after they stop.
     /// </summary>
@@ -25,6 +25,8 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<LevityStore>();
         services.TryAddSingleton<ILevityStore>(sp => sp.GetRequiredService<LevityStore>());
         services.AddHostedService(sp => sp.GetRequiredService<LevityStore>());
+        // After the store: it starts once the store is open and stops before it is flushed.
+        services.AddHostedService<ReservationExpiry>();
         return services;
     }
 }

@@ -29,9 +29,8 @@ internal static class RecordEndpoints
             return problem;
         }
 
-        // Expiry is stored when it is looked at (and whenever a reservation is recorded), so a
-        // listing never shows a reservation Accepted past its expiryDate.
-        await store.ExpireReservationsAsync(cancellationToken);
+        // A pure read: ReservationExpiry stores expiries as they come, and the listing shows a
+        // reservation past its expiryDate as Expired even in the moment before that.
         return Results.Ok(await store.ListReservationsAsync(chargePointId, ParseLimit(limit), cancellationToken));
     }
 

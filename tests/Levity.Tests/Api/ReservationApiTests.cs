@@ -195,6 +195,55 @@ public sealed class ReservationExpiryTests
 
         Assert.Equal(["Accepted", "Accepted"], before.Select(r => r!["status"]!.GetValue<string>()));
         Assert.Equal([(10, "Accepted"), (9, "Expired")], after.Select(r => (r!["reservationId"]!.GetValue<int>(), r["status"]!.GetValue<string>())));
-        Assert.Equal("Expired", Db.Scalar(server.DatabasePath, "SELECT state FROM reservation WHERE reservation_id = 9"));
+        // Stored by the server's expiry service, not by the listing: SQL readers see it too.
+        Assert.Equal("Expired", await StateEventually(server.DatabasePath, 9, "Expired"));
+        Assert.Equal("Accepted", Db.Scalar(server.DatabasePath, "SELECT state FROM reservation WHERE reservation_id = 10"));
+    }
+
+    [Fact]
+    public async Task ReserveNow_Accepted_ExpiryStoredWithoutAnyoneListing()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
+        var port = Ports.Free();
+        await using var server = await LevityTestServer.StartAsync(
+            configure: o => o.ApiPort = port,
+            configureServices: s => s.AddSingleton<TimeProvider>(clock));
+        using var api = new OperatorApiClient(port);
+        await using var cp = await server.ConnectAsync("RSVY");
+        await cp.CallOkAsync("Heartbeat", new { });
+        await api.CallAnswered(cp, "RSVY", "ReserveNow", """{"connectorId":1,"expiryDate":"2026-11-01T12:00:20Z","idTag":"T","reservationId":11}""", """{"status":"Accepted"}""");
+
+        var before = (string?)Db.Scalar(server.DatabasePath, "SELECT state FROM reservation WHERE reservation_id = 11");
+
+        // Picked up at a recheck, then expired at its expiryDate: the clock moves a second at a
+        // time until the row says so (nothing lists reservations meanwhile).
+        string? state = null;
+        var moved = TimeSpan.Zero;
+        for (var i = 0; i < 200 && state != "Expired"; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            moved += TimeSpan.FromSeconds(1);
+            await Task.Delay(25);
+            state = (string?)Db.Scalar(server.DatabasePath, "SELECT state FROM reservation WHERE reservation_id = 11");
+        }
+
+        Assert.Equal("Accepted", before);
+        Assert.Equal("Expired", state);
+        Assert.True(moved >= TimeSpan.FromSeconds(20), $"expired after {moved}, before its expiryDate");
+    }
+
+    private static async Task<string?> StateEventually(string databasePath, int reservationId, string expected)
+    {
+        string? state = null;
+        for (var i = 0; i < 100 && state != expected; i++)
+        {
+            state = (string?)Db.Scalar(databasePath, $"SELECT state FROM reservation WHERE reservation_id = {reservationId}");
+            if (state != expected)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        return state;
     }
 }

@@ -6,16 +6,32 @@ namespace Levity.Grains.Storage.Reading;
 /// <summary>Reads of schema version 6 (reservations, charging profiles, firmware/diagnostics status), on pooled read connections.</summary>
 internal sealed class RecordReader(string connectionString)
 {
-    public async Task<IReadOnlyList<ReservationRecord>> ListReservationsAsync(string? chargePointId, int limit, CancellationToken cancellationToken)
+    /// <summary>Served by idx_reservation_live (expiry_date of live rows only).</summary>
+    public async Task<DateTimeOffset?> NextReservationExpiryAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MIN(expiry_date) FROM reservation WHERE state IN ('Requested', 'Accepted')";
+        return await command.ExecuteScalarAsync(cancellationToken) is string text ? SqlTime.Parse(text) : null;
+    }
+
+    /// <param name="chargePointId">One charger, or null for all.</param>
+    /// <param name="limit">Most rows.</param>
+    /// <param name="now">ISO time: a live reservation that expired by then reads as Expired.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<IReadOnlyList<ReservationRecord>> ListReservationsAsync(string? chargePointId, int limit, string now, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT reservation_id, cp_id, conn_id, id_tag, parent_id_tag, expiry_date, state, charger_status, tx_id, created_at, updated_at
+            SELECT reservation_id, cp_id, conn_id, id_tag, parent_id_tag, expiry_date,
+                   CASE WHEN state IN ('Requested', 'Accepted') AND expiry_date <= $now THEN 'Expired' ELSE state END,
+                   charger_status, tx_id, created_at, updated_at
             FROM reservation WHERE ($cp IS NULL OR cp_id = $cp) ORDER BY id DESC LIMIT $limit
             """;
         command.Parameters.AddWithValue("$cp", (object?)chargePointId ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$now", now);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<ReservationRecord>();
         while (await reader.ReadAsync(cancellationToken))
