@@ -98,7 +98,7 @@ public sealed class ChargePointMetrics
     /// <param name="at">When it stopped.</param>
     /// <param name="connectorStillActive">Another transaction is still open on the connector (one
     /// restored from the database, say): the connector's gauges are left to it.</param>
-    public void TransactionStopped(string chargePointId, int connectorId, long energyWh, DateTimeOffset at, bool connectorStillActive = false)
+    public void TransactionStopped(string chargePointId, int connectorId, long energyWh, DateTimeOffset at, bool connectorStillActive)
     {
         if (!connectorStillActive)
         {

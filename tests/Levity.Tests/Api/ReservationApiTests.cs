@@ -173,47 +173,53 @@ public sealed class ReservationApiTests : IAsyncLifetime
 }
 
 /// <summary>Expiry on a controlled clock: the whole server runs on a <see cref="ManualTimeProvider"/>.</summary>
-public sealed class ReservationExpiryTests
+public sealed class ReservationExpiryTests : IAsyncLifetime
 {
+    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly int _apiPort = Ports.Free();
+    private LevityTestServer _server = null!;
+    private OperatorApiClient _api = null!;
+    private TestCharger _cp = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await LevityTestServer.StartAsync(
+            configure: o => o.ApiPort = _apiPort,
+            configureServices: s => s.AddSingleton<TimeProvider>(_clock));
+        _api = new OperatorApiClient(_apiPort);
+        _cp = await _server.ConnectAsync("RSVX");
+        await _cp.CallOkAsync("Heartbeat", new { });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cp.DisposeAsync();
+        _api.Dispose();
+        await _server.DisposeAsync();
+    }
+
     [Fact]
     public async Task ReserveNow_Accepted_ExpiresWhenTheClockPassesExpiryDate()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
-        var port = Ports.Free();
-        await using var server = await LevityTestServer.StartAsync(
-            configure: o => o.ApiPort = port,
-            configureServices: s => s.AddSingleton<TimeProvider>(clock));
-        using var api = new OperatorApiClient(port);
-        await using var cp = await server.ConnectAsync("RSVX");
-        await cp.CallOkAsync("Heartbeat", new { });
-
-        await api.CallAnswered(cp, "RSVX", "ReserveNow", """{"connectorId":1,"expiryDate":"2026-11-01T12:30:00Z","idTag":"T","reservationId":9}""", """{"status":"Accepted"}""");
-        await api.CallAnswered(cp, "RSVX", "ReserveNow", """{"connectorId":2,"expiryDate":"2026-11-01T13:30:00Z","idTag":"T","reservationId":10}""", """{"status":"Accepted"}""");
-        var before = await api.GetArray("/api/reservations?chargePointId=RSVX");
-        clock.Advance(TimeSpan.FromMinutes(31));
-        var after = await api.GetArray("/api/reservations?chargePointId=RSVX");
+        await _api.CallAnswered(_cp, "RSVX", "ReserveNow", """{"connectorId":1,"expiryDate":"2026-11-01T12:30:00Z","idTag":"T","reservationId":9}""", """{"status":"Accepted"}""");
+        await _api.CallAnswered(_cp, "RSVX", "ReserveNow", """{"connectorId":2,"expiryDate":"2026-11-01T13:30:00Z","idTag":"T","reservationId":10}""", """{"status":"Accepted"}""");
+        var before = await _api.GetArray("/api/reservations?chargePointId=RSVX");
+        _clock.Advance(TimeSpan.FromMinutes(31));
+        var after = await _api.GetArray("/api/reservations?chargePointId=RSVX");
 
         Assert.Equal(["Accepted", "Accepted"], before.Select(r => r!["status"]!.GetValue<string>()));
         Assert.Equal([(10, "Accepted"), (9, "Expired")], after.Select(r => (r!["reservationId"]!.GetValue<int>(), r["status"]!.GetValue<string>())));
         // Stored by the server's expiry service, not by the listing: SQL readers see it too.
-        Assert.Equal("Expired", await StateEventually(server.DatabasePath, 9, "Expired"));
-        Assert.Equal("Accepted", Db.Scalar(server.DatabasePath, "SELECT state FROM reservation WHERE reservation_id = 10"));
+        Assert.Equal("Expired", await StateEventually(9, "Expired"));
+        Assert.Equal("Accepted", State(10));
     }
 
     [Fact]
     public async Task ReserveNow_Accepted_ExpiryStoredWithoutAnyoneListing()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
-        var port = Ports.Free();
-        await using var server = await LevityTestServer.StartAsync(
-            configure: o => o.ApiPort = port,
-            configureServices: s => s.AddSingleton<TimeProvider>(clock));
-        using var api = new OperatorApiClient(port);
-        await using var cp = await server.ConnectAsync("RSVY");
-        await cp.CallOkAsync("Heartbeat", new { });
-        await api.CallAnswered(cp, "RSVY", "ReserveNow", """{"connectorId":1,"expiryDate":"2026-11-01T12:00:20Z","idTag":"T","reservationId":11}""", """{"status":"Accepted"}""");
+        await _api.CallAnswered(_cp, "RSVX", "ReserveNow", """{"connectorId":1,"expiryDate":"2026-11-01T12:00:20Z","idTag":"T","reservationId":11}""", """{"status":"Accepted"}""");
 
-        var before = (string?)Db.Scalar(server.DatabasePath, "SELECT state FROM reservation WHERE reservation_id = 11");
+        var before = State(11);
 
         // Picked up at a recheck, then expired at its expiryDate: the clock moves a second at a
         // time until the row says so (nothing lists reservations meanwhile).
@@ -221,10 +227,10 @@ public sealed class ReservationExpiryTests
         var moved = TimeSpan.Zero;
         for (var i = 0; i < 200 && state != "Expired"; i++)
         {
-            clock.Advance(TimeSpan.FromSeconds(1));
+            _clock.Advance(TimeSpan.FromSeconds(1));
             moved += TimeSpan.FromSeconds(1);
             await Task.Delay(25);
-            state = (string?)Db.Scalar(server.DatabasePath, "SELECT state FROM reservation WHERE reservation_id = 11");
+            state = State(11);
         }
 
         Assert.Equal("Accepted", before);
@@ -232,16 +238,16 @@ public sealed class ReservationExpiryTests
         Assert.True(moved >= TimeSpan.FromSeconds(20), $"expired after {moved}, before its expiryDate");
     }
 
-    private static async Task<string?> StateEventually(string databasePath, int reservationId, string expected)
+    private string? State(int reservationId) =>
+        (string?)Db.Scalar(_server.DatabasePath, $"SELECT state FROM reservation WHERE reservation_id = {reservationId}");
+
+    private async Task<string?> StateEventually(int reservationId, string expected)
     {
-        string? state = null;
+        var state = State(reservationId);
         for (var i = 0; i < 100 && state != expected; i++)
         {
-            state = (string?)Db.Scalar(databasePath, $"SELECT state FROM reservation WHERE reservation_id = {reservationId}");
-            if (state != expected)
-            {
-                await Task.Delay(50);
-            }
+            await Task.Delay(50);
+            state = State(reservationId);
         }
 
         return state;

@@ -1,3 +1,4 @@
+using Levity.Grains.Storage.Sql;
 using Microsoft.Data.Sqlite;
 
 namespace Levity.Grains.Storage.Reading;
@@ -133,20 +134,8 @@ internal sealed partial class StoreReader(string connectionString)
         return await reader.ReadAsync(cancellationToken) ? RowMapping.Reading(reader, 0) : null;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
+        StoreConnections.OpenReaderAsync(connectionString, cancellationToken);
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, string chargePointId)
     {

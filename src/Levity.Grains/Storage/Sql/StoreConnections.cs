@@ -17,6 +17,22 @@ internal static class StoreConnections
             DefaultTimeout = TimeoutSeconds(options),
         }.ToString();
 
+    /// <summary>Opens a pooled read connection (<see cref="ReaderConnectionString"/>); disposed again if opening fails.</summary>
+    public static async Task<SqliteConnection> OpenReaderAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public static string ReaderConnectionString(StoreOptions options) =>
         new SqliteConnectionStringBuilder
         {
@@ -29,8 +45,9 @@ internal static class StoreConnections
     /// <summary>
     /// Opens the single writer connection: WAL so readers run beside it, synchronous=FULL so a
     /// COMMIT returns only once the WAL is fsynced (the durability contract), foreign keys off
-    /// until the migrations have run (rebuilding a table needs them off). Each write runs under a
-    /// savepoint whose undo pages go to a temp journal: temp_store=MEMORY keeps that off the disk.
+    /// until the migrations have run (rebuilding a table needs them off). Statement journals (and the
+    /// savepoints of a batch replayed after a failed write) are temp files: temp_store=MEMORY keeps
+    /// them off the disk.
     /// The page cache (64 MiB, as the Python version had) keeps the hot index pages in memory.
     /// Checkpoints run on their own connection (<see cref="Writer.WalCheckpointer"/>); the writer's
     /// auto-checkpoint threshold is raised so commits do not pay for them.
