@@ -4,6 +4,7 @@ namespace Levity.Ocpp;
 /// The CALLERROR error codes of OCPP-J 1.6 (section 4.2.3), spelled on the wire exactly as the
 /// enum members are named, including the spec's own "Occurence" misspelling.
 /// </summary>
+[GenerateSerializer, Alias("ocpp.OcppErrorCode")]
 public enum OcppErrorCode
 {
     /// <summary>The requested action is not known by the receiver.</summary>

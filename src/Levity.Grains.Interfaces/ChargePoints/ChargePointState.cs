@@ -4,6 +4,7 @@ namespace Levity.Grains.Interfaces.ChargePoints;
 /// What the grain knows about its charger right now. The diagnostics and firmware statuses are the
 /// last the charger reported, with when they came (kept in the database, so they survive a restart).
 /// </summary>
+[GenerateSerializer, Immutable, Alias("levity.ChargePointState")]
 public sealed record ChargePointState(
     string ChargePointId,
     bool IsConnected,
@@ -24,9 +25,11 @@ public sealed record ChargePointState(
     DateTimeOffset? FirmwareStatusAt = null);
 
 /// <summary>The last status a connector (1, 2, ...) reported.</summary>
+[GenerateSerializer, Immutable, Alias("levity.ConnectorState")]
 public sealed record ConnectorState(int ConnectorId, string Status, string ErrorCode, DateTimeOffset? UpdatedAt);
 
 /// <summary>An open transaction with its latest energy-register reading (Wh).</summary>
+[GenerateSerializer, Immutable, Alias("levity.ActiveTransaction")]
 public sealed record ActiveTransaction(
     int TransactionId,
     int ConnectorId,

@@ -1,6 +1,7 @@
 namespace Levity.Grains.Interfaces.ChargePoints;
 
-/// <summary>A call to a charger that has no open session.</summary>
+/// <summary>A call to a charger that has no open session: nothing was sent.</summary>
+[GenerateSerializer, Alias("levity.ChargerNotConnectedException")]
 public sealed class ChargerNotConnectedException : Exception
 {
     public ChargerNotConnectedException()

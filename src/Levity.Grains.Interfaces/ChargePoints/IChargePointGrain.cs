@@ -1,6 +1,5 @@
 using Levity.Ocpp.Messages;
-using Levity.Runtime;
-using Levity.Runtime.Concurrency;
+using Orleans.Concurrency;
 
 namespace Levity.Grains.Interfaces.ChargePoints;
 
@@ -10,6 +9,7 @@ namespace Levity.Grains.Interfaces.ChargePoints;
 /// typed response, so incoming grain-call filters see each exchange as one typed call (the plugin
 /// hooks). A method returns only after what it stored is committed to disk.
 /// </summary>
+[Alias("levity.IChargePointGrain")]
 public interface IChargePointGrain : IGrainWithStringKey
 {
     Task<BootNotificationResponse> BootNotification(BootNotificationRequest request);

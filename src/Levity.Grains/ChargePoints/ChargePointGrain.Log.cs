@@ -41,8 +41,5 @@ public sealed partial class ChargePointGrain
 
         [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "Charger {ChargePointId}: closed orphaned transaction {TransactionId} on connector {ConnectorId} ({Reason}) at {MeterStop} Wh, {EnergyWh} Wh delivered")]
         public static partial void OrphanClosed(ILogger logger, string chargePointId, int transactionId, int connectorId, string reason, long meterStop, long energyWh);
-
-        [LoggerMessage(EventId = 312, Level = LogLevel.Debug, Message = "Charger {ChargePointId}: After hooks skipped: {Reason}")]
-        public static partial void OutsideTurnRefused(ILogger logger, string chargePointId, string reason);
     }
 }

@@ -11,6 +11,8 @@ public sealed partial class ChargePointGrain
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = Touch();
+        // A charger that boots has forgotten its transactions: it will never stop them.
+        await CloseOrphansAsync(connectorId: null, "Reboot", except: null, CancellationToken.None);
         var identity = new ChargePointIdentity(
             request.ChargePointVendor,
             request.ChargePointModel,

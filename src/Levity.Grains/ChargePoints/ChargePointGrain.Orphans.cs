@@ -10,10 +10,11 @@ public sealed partial class ChargePointGrain
     /// connector): meterStop is the last energy reading (meterStart without one), so the energy
     /// delivered until the reading is billed. The reading is already the lifetime register in the
     /// charger's meter convention (<see cref="RegisterWh"/>): a Grizzl-E's session-relative value
-    /// would otherwise close the transaction with a meterStop far below meterStart. Runs inside the current turn (for built-in plugins).
-    /// Returns the closed transactions with their energy.
+    /// would otherwise close the transaction with a meterStop far below meterStart. Closed on a
+    /// BootNotification (all, reason Reboot), before a StartTransaction (those on its connector,
+    /// reason Other) and by an operator. Returns the closed transactions with their energy.
     /// </summary>
-    internal async Task<IReadOnlyList<(int TransactionId, long EnergyWh)>> CloseOrphansAsync(int? connectorId, string reason, Func<ActiveTransaction, bool>? except, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(int TransactionId, long EnergyWh)>> CloseOrphansAsync(int? connectorId, string reason, Func<ActiveTransaction, bool>? except, CancellationToken cancellationToken)
     {
         var closed = new List<(int, long)>();
         foreach (var open in _openTransactions.Values.Where(t => (connectorId is null || t.ConnectorId == connectorId) && except?.Invoke(t) != true).ToList())

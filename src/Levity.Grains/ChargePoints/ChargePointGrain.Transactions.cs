@@ -23,6 +23,10 @@ public sealed partial class ChargePointGrain
             }
         }
 
+        // A connector runs one transaction at a time: one still open there was never stopped
+        // (the charger lost it), so it is closed before the new one starts.
+        await CloseOrphansAsync(request.ConnectorId, "Other", except: null, CancellationToken.None);
+
         // Recorded whatever the tag's status: the charger has started (or will stop) on its own
         // decision, and energy it delivers must be billable (OCPP 1.6 §4.8).
         var idTagInfo = await idTags.AuthorizeAsync(request.IdTag);

@@ -4,16 +4,16 @@ using Levity.Grains.Interfaces.ChargePoints;
 using Levity.Grains.Plugins;
 using Levity.Grains.Storage;
 using Levity.Ocpp.Messages;
-using Levity.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Levity.Grains.ChargePoints;
 
 /// <summary>
-/// The live state of one charger and the single writer of its rows. Messages arrive one turn at
-/// a time, so the fields below need no locks; every answer is returned only after the store has
-/// committed what the message changed.
+/// The live state of one charger and the single writer of its rows. Orleans runs its messages
+/// one turn at a time, so the fields below need no locks; every answer is returned only after the
+/// store has committed what the message changed. It stays active while its charger is connected
+/// and is collected when idle after that (its state is reloaded from the store at activation).
 /// </summary>
 public sealed partial class ChargePointGrain(
     ILevityStore store,
@@ -82,7 +82,7 @@ public sealed partial class ChargePointGrain(
         _connection = connection;
         _channel = channel;
         // A connected charger's grain stays active: its live state is what the metrics and the API read.
-        DelayDeactivation(TimeSpan.MaxValue);
+        DelayDeactivation(Timeout.InfiniteTimeSpan);
         await store.RecordConnectionAsync(_id, connected: true, connection.ConnectedAt);
         stateMetrics.Connected(_id, _openTransactions.Values.Select(t => (t.ConnectorId, (t.LastEnergyWh ?? t.MeterStart) - t.MeterStart)));
         await pluginRunner.ConnectedAsync(_id, this.AsReference<IChargePointGrain>(), plugins.Plugins);
@@ -98,31 +98,16 @@ public sealed partial class ChargePointGrain(
 
         _connection = null;
         _channel = null;
-        DelayDeactivation(TimeSpan.FromTicks(-1));
+        // Back to the regular idle collection.
+        DelayDeactivation(TimeSpan.Zero);
         await store.RecordConnectionAsync(_id, connected: false, time.GetUtcNow());
         await pluginRunner.DisconnectedAsync(_id, this.AsReference<IChargePointGrain>(), plugins.Plugins);
     }
 
-    internal string ChargePointId => _id;
-
-    /// <summary>Runs plugin work (After hooks) outside the turn, tracked by the activation.</summary>
-    internal void StartOutsideTurn(Func<CancellationToken, Task> work)
-    {
-        try
-        {
-            _ = StartBackgroundWork(work);
-        }
-        catch (InvalidOperationException e)
-        {
-            // Deactivating: no new background work; the hooks of this last message are skipped.
-            Log.OutsideTurnRefused(logger, _id, e.Message);
-        }
-    }
-
     public Task<ChargePointState> GetState() => Task.FromResult(Snapshot());
 
-    /// <summary>The live state as an immutable record; plugins inside a turn read it directly.</summary>
-    internal ChargePointState Snapshot() => new(
+    /// <summary>The live state as an immutable record (arrays, which Orleans' serializer knows).</summary>
+    private ChargePointState Snapshot() => new(
         _id,
         _connection is not null,
         _connection,
@@ -134,8 +119,8 @@ public sealed partial class ChargePointGrain(
         _lastBootAt,
         _lastHeartbeatAt,
         _lastMessageAt,
-        [.. _connectors.Values.OrderBy(c => c.ConnectorId)],
-        [.. _openTransactions.Values.OrderBy(t => t.TransactionId)],
+        _connectors.Values.OrderBy(c => c.ConnectorId).ToArray(),
+        _openTransactions.Values.OrderBy(t => t.TransactionId).ToArray(),
         _diagnosticsStatus,
         _firmwareStatus,
         _diagnosticsStatusAt,

@@ -1,8 +1,6 @@
 using Levity.Grains.Authorization;
 using Levity.Grains.Diagnostics;
-using Levity.Grains.Interfaces.ChargePoints;
 using Levity.Grains.Plugins;
-using Levity.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,11 +8,13 @@ namespace Levity.Grains.ChargePoints;
 
 public static class ChargePointSiloBuilderExtensions
 {
-    /// <summary>Registers <see cref="ChargePointGrain"/> behind <see cref="IChargePointGrain"/>.</summary>
+    /// <summary>
+    /// The services <see cref="ChargePointGrain"/> needs (Orleans finds the grain class itself) and
+    /// the plugin machinery.
+    /// </summary>
     public static ISiloBuilder AddChargePointGrains(this ISiloBuilder silo, Action<ChargePointOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.AddGrain<IChargePointGrain, ChargePointGrain>();
         silo.AddChargePointPlugins();
         silo.Services.TryAddSingleton<CentralCallMetrics>();
         silo.Services.TryAddSingleton<ChargePointMetrics>();

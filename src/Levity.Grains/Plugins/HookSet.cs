@@ -1,8 +1,5 @@
-using Levity.Grains.ChargePoints;
 using Levity.Grains.Interfaces.ChargePoints;
 using Levity.Ocpp.Messages;
-using Levity.Runtime;
-using Levity.Runtime.Filters;
 
 namespace Levity.Grains.Plugins;
 
@@ -14,6 +11,8 @@ internal sealed class HookSet<TRequest, TResponse> : IHookSet
     private readonly List<(IChargePointPlugin Plugin, IBeforeHook<TRequest> Hook)> _before = [];
     private readonly List<(IChargePointPlugin Plugin, IOnHook<TRequest, TResponse> Hook)> _on = [];
     private readonly List<(IChargePointPlugin Plugin, IAfterHook<TRequest, TResponse> Hook)> _after = [];
+
+    public bool HasTurnHooks => _before.Count > 0 || _on.Count > 0;
 
     public bool HasAfter => _after.Count > 0;
 
@@ -33,17 +32,19 @@ internal sealed class HookSet<TRequest, TResponse> : IHookSet
         }
     }
 
-    public async Task InvokeAsync(IIncomingGrainCallContext call, PluginRunner runner)
+    /// <summary>Runs inside the charger's turn: Before hooks, the grain method, On hooks.</summary>
+    public async Task InvokeAsync(IIncomingGrainCallContext call, IOcppRequest request, PluginRunner runner)
     {
-        var grain = (ChargePointGrain)call.Grain;
-        var request = (TRequest)call.Arguments[0]!;
-        var id = grain.ChargePointId;
+        var typed = (TRequest)request;
+        // The hooks read the grain through its interface, in this turn (GetState only reads).
+        var grain = (IChargePointGrain)call.Grain;
+        var id = grain.GetPrimaryKeyString();
         var reference = grain.AsReference<IChargePointGrain>();
-        var raw = OcppRequestContext.Current?.RawFrame ?? default;
+        var raw = PluginRequestContext.RawFrame;
 
         if (_before.Count > 0)
         {
-            var context = new PluginContext<TRequest>(id, reference, runner.Store, request, raw, grain.Snapshot(), HookPoint.Before) { Grain = grain };
+            var context = new PluginContext<TRequest>(id, reference, runner.Store, typed, raw, await grain.GetState(), HookPoint.Before);
             foreach (var (plugin, hook) in _before)
             {
                 await runner.RunBoundedAsync(plugin, HookPoint.Before, id, ct => hook.BeforeAsync(context, ct));
@@ -51,11 +52,10 @@ internal sealed class HookSet<TRequest, TResponse> : IHookSet
         }
 
         await call.Invoke();
-        var response = (TResponse)call.Result!;
 
         if (_on.Count > 0)
         {
-            var context = new PluginContext<TRequest, TResponse>(id, reference, runner.Store, request, raw, grain.Snapshot(), HookPoint.On, response) { Grain = grain };
+            var context = new PluginContext<TRequest, TResponse>(id, reference, runner.Store, typed, raw, await grain.GetState(), HookPoint.On, (TResponse)call.Result!);
             foreach (var (plugin, hook) in _on)
             {
                 await runner.RunBoundedAsync(plugin, HookPoint.On, id, ct => hook.OnAsync(context, ct));
@@ -64,30 +64,19 @@ internal sealed class HookSet<TRequest, TResponse> : IHookSet
             // A hook that set null would make the answer invalid; keep the last valid one.
             if (context.Response is { } replaced)
             {
-                response = replaced;
                 call.Result = replaced;
             }
         }
-
-        if (_after.Count > 0)
-        {
-            // The pooled frame buffer is gone once the answer is sent; After hooks get a copy.
-            var context = new PluginContext<TRequest, TResponse>(id, reference, runner.Store, request, raw.ToArray(), grain.Snapshot(), HookPoint.After, response);
-            var sent = OcppRequestContext.Current?.ResponseSent;
-            grain.StartOutsideTurn(ct => RunAfterAsync(context, sent, runner, ct));
-        }
     }
 
-    private async Task RunAfterAsync(PluginContext<TRequest, TResponse> context, Task? responseSent, PluginRunner runner, CancellationToken cancellationToken)
+    /// <summary>Runs outside the turn, once the answer was written to the socket.</summary>
+    public async Task RunAfterAsync(AnsweredCall answered, PluginRunner runner, CancellationToken cancellationToken)
     {
-        if (responseSent is not null)
-        {
-            await runner.WaitForSendAsync(responseSent, cancellationToken);
-        }
-
+        var context = new PluginContext<TRequest, TResponse>(
+            answered.ChargePointId, answered.Grain, runner.Store, (TRequest)answered.Request, answered.RawFrame, answered.State, HookPoint.After, (TResponse)answered.Response);
         foreach (var (plugin, hook) in _after)
         {
-            await runner.RunAfterAsync(plugin, context.ChargePointId, ct => hook.AfterAsync(context, ct), cancellationToken);
+            await runner.RunAfterAsync(plugin, answered.ChargePointId, ct => hook.AfterAsync(context, ct), cancellationToken);
         }
     }
 }

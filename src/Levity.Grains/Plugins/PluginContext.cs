@@ -1,4 +1,3 @@
-using Levity.Grains.ChargePoints;
 using Levity.Grains.Interfaces.ChargePoints;
 using Levity.Grains.Storage;
 using Levity.Ocpp.Messages;
@@ -27,9 +26,6 @@ public class PluginContext<TRequest> : PluginSession
     public ChargePointState State { get; }
 
     public HookPoint Hook { get; }
-
-    /// <summary>The grain instance, for built-in plugins that act inside the charger's turn (Before/On only).</summary>
-    internal ChargePointGrain? Grain { get; init; }
 }
 
 /// <summary>What On and After hooks see: also the response.</summary>

@@ -1,24 +1,28 @@
-using Levity.Grains.ChargePoints;
+using Levity.Grains.Interfaces.ChargePoints;
 using Levity.Ocpp.Messages;
-using Levity.Runtime.Filters;
 
 namespace Levity.Grains.Plugins;
 
 /// <summary>
-/// The plugin hooks, as one silo-wide incoming grain-call filter on ChargePointGrain: Before
-/// hooks, the grain method (Levity's handler), On hooks, then After hooks once the answer is
-/// sent. Calls that are not charger messages pass straight through.
+/// The Before and On plugin hooks, as one silo-wide Orleans incoming grain-call filter: Before
+/// hooks, the grain method (Levity's handler), then On hooks, inside the charger's turn. It keys
+/// on the grain interface and the typed request only; calls that are not charger messages (the
+/// server-initiated <see cref="IChargePointGrain.CallCharger"/>, state reads, ...) and actions
+/// without hooks pass straight through. After hooks run in the gateway, once the answer is sent.
 /// </summary>
 internal sealed class PluginFilter(PluginRegistry registry, PluginRunner runner) : IIncomingGrainCallFilter
 {
     public Task Invoke(IIncomingGrainCallContext context)
     {
-        if (context.Grain is ChargePointGrain
-            && context.Arguments is [IOcppRequest request]
-            && context.InterfaceMethod.Name != nameof(ChargePointGrain.CallCharger)
-            && registry.TryGetHooks(request.GetType(), out var hooks))
+        var call = context.Request;
+        if (call.GetArgumentCount() == 1
+            && call.GetInterfaceType() == typeof(IChargePointGrain)
+            && call.GetArgument(0) is IOcppRequest request
+            && registry.TryGetHooks(request.GetType(), out var hooks)
+            && hooks.HasTurnHooks
+            && context.MethodName != nameof(IChargePointGrain.CallCharger))
         {
-            return hooks.InvokeAsync(context, runner);
+            return hooks.InvokeAsync(context, request, runner);
         }
 
         return context.Invoke();

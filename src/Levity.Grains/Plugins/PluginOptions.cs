@@ -7,7 +7,4 @@ public sealed class PluginOptions
 
     /// <summary>Longest an After hook may run before its token is cancelled.</summary>
     public TimeSpan AfterHookTimeout { get; set; } = TimeSpan.FromSeconds(120);
-
-    /// <summary>Longest an After hook waits for the answer to be sent before it runs anyway.</summary>
-    public TimeSpan ResponseSentWait { get; set; } = TimeSpan.FromSeconds(30);
 }

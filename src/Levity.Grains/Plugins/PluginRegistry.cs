@@ -43,8 +43,20 @@ public sealed class PluginRegistry
 
     internal bool TryGetHooks(Type requestType, out IHookSet hooks) => _byRequest.TryGetValue(requestType, out hooks!);
 
-    /// <summary>Whether any plugin waits for the answer to this request type to be sent (the gateway tracks the send only then).</summary>
+    /// <summary>Whether a Before or On hook of this request type may read the raw frame (the gateway passes it only then).</summary>
+    public bool HasTurnHooks(Type requestType) => _byRequest.TryGetValue(requestType, out var hooks) && hooks.HasTurnHooks;
+
+    /// <summary>Whether any plugin runs after the answer to this request type was sent.</summary>
     public bool HasAfterHooks(Type requestType) => _byRequest.TryGetValue(requestType, out var hooks) && hooks.HasAfter;
+
+    /// <summary>Runs the After hooks of <paramref name="answered"/>'s request type, if any.</summary>
+    public Task RunAfterHooksAsync(AnsweredCall answered, PluginRunner runner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answered);
+        return _byRequest.TryGetValue(answered.Request.GetType(), out var hooks) && hooks.HasAfter
+            ? hooks.RunAfterAsync(answered, runner, cancellationToken)
+            : Task.CompletedTask;
+    }
 
     private static Type ResponseTypeOf(Type requestType) =>
         requestType.GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IOcppRequest<>)).GetGenericArguments()[0];

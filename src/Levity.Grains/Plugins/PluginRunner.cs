@@ -74,18 +74,6 @@ public sealed partial class PluginRunner
         }
     }
 
-    internal async Task WaitForSendAsync(Task responseSent, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await responseSent.WaitAsync(_options.ResponseSentWait, _time, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            // The gateway never reported the send (it died mid-answer): run the hooks anyway.
-        }
-    }
-
     /// <summary>InitializeAsync of every plugin, each isolated and bounded.</summary>
     internal async Task ConnectedAsync(string chargePointId, IChargePointGrain grain, IReadOnlyList<IChargePointPlugin> plugins)
     {

@@ -1,4 +1,3 @@
-using Levity.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -27,6 +26,9 @@ public static class PluginServiceCollectionExtensions
 
         silo.Services.TryAddSingleton<PluginRegistry>();
         silo.Services.TryAddSingleton<PluginRunner>();
+        silo.Services.TryAddSingleton<AfterHookWork>();
+        // Stopped by the host before the silo (registered after it): hooks may still call grains.
+        silo.Services.AddHostedService(sp => sp.GetRequiredService<AfterHookWork>());
         silo.AddIncomingGrainCallFilter<PluginFilter>();
         return silo;
     }

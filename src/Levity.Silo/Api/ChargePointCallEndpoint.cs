@@ -3,7 +3,6 @@ using Levity.Grains.Storage;
 using Levity.Ocpp;
 using Levity.Ocpp.Actions;
 using Levity.Ocpp.Calls;
-using Levity.Runtime;
 
 namespace Levity.Silo.Api;
 

@@ -1,6 +1,5 @@
 using Levity.Grains.Interfaces.ChargePoints;
 using Levity.Grains.Storage;
-using Levity.Runtime;
 using Levity.Silo.Configuration;
 using Levity.Silo.Hosting;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Levity.Grains.Interfaces.ChargePoints;
 using Levity.Grains.Storage;
-using Levity.Runtime;
 
 namespace Levity.Silo.Api;
 

@@ -36,6 +36,9 @@ public sealed class ServerFlags
         Add<string>("--api-host", nameof(LevityOptions.ApiHost), $"Operator API listen address (default: {d.ApiHost}; beyond loopback --api-token is required)");
         Add<string>("--api-token", nameof(LevityOptions.ApiToken), "Bearer token the operator API requires");
         Add<bool>("--strict-validation", nameof(LevityOptions.StrictValidation), "Reject any deviation from the OCPP 1.6 schemas instead of tolerating harmless ones");
+        Add<int>("--silo-port", nameof(LevityOptions.SiloPort), $"Loopback port of the Orleans silo endpoint; 0 picks a free one (default: {d.SiloPort})");
+        Add<string>("--cluster-id", nameof(LevityOptions.ClusterId), $"Orleans cluster id (default: {d.ClusterId})");
+        Add<string>("--service-id", nameof(LevityOptions.ServiceId), $"Orleans service id (default: {d.ServiceId})");
         Add<string>("--authorization", nameof(LevityOptions.Authorization), $"accept-all (unknown idTags Accepted) or known-tags (unknown idTags Invalid); tags in the id-tag table answer their status in both (default: {d.Authorization})");
     }
 

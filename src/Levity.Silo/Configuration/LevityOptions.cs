@@ -73,4 +73,16 @@ public sealed class LevityOptions
 
     /// <summary>accept-all (unknown idTags Accepted, as the Python version) or known-tags (unknown idTags Invalid).</summary>
     public string Authorization { get; set; } = "accept-all";
+
+    /// <summary>
+    /// Loopback port of the Orleans silo's own endpoint (silo-to-silo traffic; a single silo opens
+    /// it too). 0 picks a free port at start.
+    /// </summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Orleans cluster id: silos with the same cluster id form one cluster.</summary>
+    public string ClusterId { get; set; } = "levity";
+
+    /// <summary>Orleans service id: stays the same across deployments of one site.</summary>
+    public string ServiceId { get; set; } = "levity";
 }

@@ -44,6 +44,22 @@ public static class LevityOptionsValidator
             }
         }
 
+        CheckPort(errors, "--silo-port", options.SiloPort);
+        if (options.SiloPort != 0 && (options.SiloPort == options.Port || options.SiloPort == options.MetricsPort || options.SiloPort == options.ApiPort))
+        {
+            errors.Add("--silo-port: must differ from --port, --metrics-port and --api-port.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClusterId))
+        {
+            errors.Add("--cluster-id: must not be empty.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ServiceId))
+        {
+            errors.Add("--service-id: must not be empty.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.Db))
         {
             errors.Add("--db: a database file path is required.");

@@ -57,7 +57,13 @@ public sealed partial class ChargerSession : IDisposable
     /// <summary>Where answers to this charger's calls are serialized (reused: one message is handled at a time).</summary>
     internal ArrayBufferWriter<byte> ResponseBuffer => _responseBuffer ??= new ArrayBufferWriter<byte>(256);
 
-    /// <summary>The observer reference through which the grain sends calls to this session.</summary>
+    /// <summary>
+    /// The object the grain's calls reach. Orleans holds observer objects weakly: this strong
+    /// reference keeps it alive for exactly the session's lifetime.
+    /// </summary>
+    public IChargerConnection? Observer { get; set; }
+
+    /// <summary>The observer reference (made with CreateObjectReference) through which the grain sends calls to this session.</summary>
     public IChargerConnection? Channel { get; set; }
 
     /// <summary>The charger's grain, set by the connection handler.</summary>

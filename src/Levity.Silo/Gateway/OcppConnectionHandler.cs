@@ -2,8 +2,8 @@ using Levity.Grains.Interfaces.ChargePoints;
 using Levity.Grains.Plugins;
 using Levity.Ocpp;
 using Levity.Ocpp.Framing;
+using Levity.Ocpp.Messages;
 using Levity.Ocpp.Sessions;
-using Levity.Runtime;
 using Levity.Silo.Audit;
 
 namespace Levity.Silo.Gateway;
@@ -18,6 +18,7 @@ public sealed partial class OcppConnectionHandler(
     OcppSessionFactory protocols,
     FrameLog frames,
     PluginRegistry plugins,
+    AfterHookWork afterHooks,
     IAuditSink audit,
     ILogger<OcppConnectionHandler> logger) : IChargerConnectionHandler
 {
@@ -27,7 +28,8 @@ public sealed partial class OcppConnectionHandler(
         var grain = grains.GetGrain<IChargePointGrain>(session.ChargePointId);
         session.Protocol = protocols.Create(session.ChargePointId, (frame, ct) => SendAsync(session, frame, ct));
         session.Grain = grain;
-        session.Channel = grains.CreateObjectReference<IChargerConnection>(new ChargerChannel(session.Protocol));
+        session.Observer = new ChargerChannel(session.Protocol);
+        session.Channel = grains.CreateObjectReference<IChargerConnection>(session.Observer);
         await grain.Connected(new ChargerConnectionInfo(session.Generation, session.RemoteAddress, session.SubProtocol, session.ConnectedAt), session.Channel);
     }
 
@@ -79,31 +81,44 @@ public sealed partial class OcppConnectionHandler(
         // The receive loop hands over one message at a time, so one buffer per session serves every answer.
         var output = session.ResponseBuffer;
         output.ResetWrittenCount();
-        var context = new OcppRequestContext(inbound.MessageId!, frame, plugins.HasAfterHooks(inbound.Request!.GetType()));
+        var request = inbound.Request!;
+        IOcppResponse? response = null;
         try
         {
             try
             {
-                // Flows into the grain call (plugins read the raw frame; After hooks wait for the send).
-                OcppRequestContext.Current = context;
-                var response = await ChargePointDispatch.InvokeAsync(session.Grain!, inbound.Request!);
+                if (plugins.HasTurnHooks(request.GetType()))
+                {
+                    // Flows with the grain call in Orleans' RequestContext, for Before and On hooks.
+                    PluginRequestContext.SetRawFrame(frame.Span);
+                }
+
+                response = await ChargePointDispatch.InvokeAsync(session.Grain!, request);
                 OcppFrameWriter.WriteCallResult(output, inbound.MessageId!, response);
             }
             catch (Exception e)
             {
                 // Nothing was committed for this message (the grain answers only after the store
                 // did), so an error tells the charger to keep it and try again.
+                response = null;
                 Log.HandlerFailed(logger, e, session.ChargePointId, inbound.Action!.Name, inbound.MessageId!);
                 output.ResetWrittenCount();
                 OcppFrameWriter.WriteCallError(output, inbound.MessageId!, OcppErrorCode.InternalError, "the central system could not process the message");
             }
+            finally
+            {
+                PluginRequestContext.Clear();
+            }
 
             await SendAsync(session, output.WrittenMemory, cancellationToken);
+            if (response is not null && afterHooks.Wants(request.GetType()))
+            {
+                // The answer is on the socket: After hooks run now, outside the charger's turn.
+                afterHooks.Start(session.ChargePointId, session.Grain!, request, response, frame.ToArray());
+            }
         }
         finally
         {
-            OcppRequestContext.Current = null;
-            context.MarkResponseSent();
             session.EndWork();
         }
     }

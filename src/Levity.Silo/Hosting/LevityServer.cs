@@ -1,12 +1,10 @@
 using System.Net;
 using Levity.Grains.Authorization;
-using Levity.Grains.ChargePoints;
 using Levity.Grains.Plugins;
 using Levity.Grains.Plugins.BuiltIn;
 using Levity.Grains.Storage;
 using Levity.Ocpp;
 using Levity.Ocpp.Sessions;
-using Levity.Runtime.Hosting;
 using Levity.Silo.Api;
 using Levity.Silo.Audit;
 using Levity.Silo.Configuration;
@@ -97,15 +95,15 @@ public static partial class LevityServer
     }
 
     /// <summary>
-    /// The audit first, then the store, the silo and the gateway: hosted services stop in reverse
-    /// order, so sessions drain before the silo stops, the store flushes after the last answer,
-    /// and the audit flushes last (with every disconnect record) without delaying the store.
+    /// The audit first, then the store, the Orleans silo and the gateway: hosted services stop in
+    /// reverse order, so sessions drain before the silo stops, the store flushes after the last
+    /// answer, and the audit flushes last (with every disconnect record) without delaying the store.
     /// </summary>
     private static void AddCentralSystem(IServiceCollection services, LevityOptions options)
     {
         services.AddAudit(options);
         services.AddLevityStore(store => store.DatabasePath = options.Db);
-        services.AddLevitySilo(silo => silo.AddChargePointGrains(cp => cp.HeartbeatInterval = TimeSpan.FromSeconds(options.HeartbeatInterval)));
+        services.AddOrleans(silo => SiloConfiguration.Configure(silo, options));
         services.Configure<AuthorizationOptions>(a => a.Mode = AuthorizationModes.TryParse(options.Authorization, out var mode) ? mode : AuthorizationMode.AcceptAll);
         AddBuiltInPlugins(services, options);
         services.AddOcppProtocol();
@@ -119,10 +117,9 @@ public static partial class LevityServer
         services.AddGateway(options);
     }
 
-    /// <summary>The Python version's plugins, switched on by its flags (OrphanedTransaction always).</summary>
+    /// <summary>The Python version's plugins, switched on by its flags (orphaned transactions are the grain's own work).</summary>
     private static void AddBuiltInPlugins(IServiceCollection services, LevityOptions options)
     {
-        services.AddChargePointPlugin<OrphanedTransactionPlugin>();
         if (options.EnableAutoStart)
         {
             services.Configure<AutoRemoteStartOptions>(a =>
@@ -188,6 +185,8 @@ public static partial class LevityServer
         // ASP.NET Core's own information logs (request starts, hosting lifetime) drown the OCPP
         // traffic; keep them at Warning unless debugging.
         logging.AddFilter("Microsoft", level <= LogLevel.Debug ? level : LogLevel.Warning);
+        // Orleans logs its own start-up, membership and collection at Information: noise on one silo.
+        logging.AddFilter("Orleans", level <= LogLevel.Debug ? level : LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", level);
         // Hosting starts an Activity and a log scope for every request while this category is
         // enabled at any level, and a charger's request lives as long as its WebSocket: about

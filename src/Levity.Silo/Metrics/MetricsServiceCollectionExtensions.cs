@@ -1,4 +1,4 @@
-using Levity.Runtime.Filters;
+
 using Levity.Silo.Hosting;
 using Levity.Silo.Metrics.ChargePoints;
 using Levity.Silo.Metrics.Endpoints;

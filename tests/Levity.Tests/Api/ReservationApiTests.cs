@@ -1,7 +1,7 @@
 using System.Net;
-using Levity.Runtime.Testing;
 using Levity.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Levity.Tests.Api;
 
@@ -172,10 +172,10 @@ public sealed class ReservationApiTests : IAsyncLifetime
     }
 }
 
-/// <summary>Expiry on a controlled clock: the whole server runs on a <see cref="ManualTimeProvider"/>.</summary>
+/// <summary>Expiry on a controlled clock: the whole server runs on a <see cref="FakeTimeProvider"/>.</summary>
 public sealed class ReservationExpiryTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly int _apiPort = Ports.Free();
     private LevityTestServer _server = null!;
     private OperatorApiClient _api = null!;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Levity.Runtime.Testing;
 using Levity.Silo.Audit;
 using Levity.Tests.Audit.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Levity.Tests.Audit;
 
@@ -45,7 +45,7 @@ public sealed class FluentdSenderTests
     [Fact]
     public async Task Send_EventTime_SubSecondPrecisionFromTimeProvider()
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero).AddTicks(1_234_567));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero).AddTicks(1_234_567));
         await using var fluentd = ForwardReceiver.Start();
         await using var audit = await SenderHarness.StartAsync(fluentd.Port, time: time);
         Frame(audit, "CP1", AuditDirection.Received, """[2,"1","Heartbeat",{}]""");
@@ -127,7 +127,7 @@ public sealed class FluentdSenderTests
     [Fact]
     public async Task EndpointDownAtStart_RecordsBufferedThenDeliveredOnceUp()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var port = ForwardReceiver.FreePort();
         await using var audit = await SenderHarness.StartAsync(port, time: time);
         Frame(audit, "CP1", AuditDirection.Received, """[2,"1","BootNotification",{"chargePointVendor":"V","chargePointModel":"M"}]""");

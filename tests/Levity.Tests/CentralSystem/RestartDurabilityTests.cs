@@ -1,5 +1,5 @@
 using Levity.Grains.Interfaces.ChargePoints;
-using Levity.Runtime;
+
 using Levity.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

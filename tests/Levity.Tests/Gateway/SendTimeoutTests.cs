@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
-using Levity.Runtime.Testing;
 using Levity.Silo.Gateway;
+using Levity.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Levity.Tests.Gateway;
@@ -11,7 +11,7 @@ public sealed class SendTimeoutTests
     [Fact]
     public async Task Send_PeerReads_CompletesWithoutATimer()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingClock();
         var stream = new StallingStream();
         using var session = Session(stream, time);
 
@@ -24,7 +24,7 @@ public sealed class SendTimeoutTests
     [Fact]
     public async Task Send_PeerStopsReading_AbortedAfterTenSecondsAndReportedAsNotSent()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingClock();
         var stream = new StallingStream { Stalled = true };
         using var session = Session(stream, time);
 

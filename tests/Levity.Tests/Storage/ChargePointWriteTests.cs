@@ -1,5 +1,5 @@
 using Levity.Grains.Storage;
-using Levity.Runtime.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Levity.Tests.Storage;
 
@@ -25,7 +25,7 @@ public sealed class ChargePointWriteTests
     public async Task RecordHeartbeatAndConnection_UpdateActivityColumns()
     {
         using var database = TestDatabase.Empty();
-        var clock = new ManualTimeProvider(TestStore.Epoch);
+        var clock = new FakeTimeProvider(TestStore.Epoch);
         await using var store = await TestStore.StartAsync(database.Path, clock);
 
         await store.RecordContactAsync("CP1", At);

@@ -1,9 +1,9 @@
 using System.Diagnostics.Metrics;
 using Levity.Grains.Storage;
-using Levity.Runtime.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Levity.Tests.Storage;
 
@@ -23,7 +23,7 @@ public static class TestStore
         var options = new StoreOptions { DatabasePath = path };
         configure?.Invoke(options);
         return new LevityStore(
-            Options.Create(options), time ?? new ManualTimeProvider(Epoch), NullLogger<LevityStore>.Instance, meterFactory ?? SharedMeterFactory);
+            Options.Create(options), time ?? new FakeTimeProvider(Epoch), NullLogger<LevityStore>.Instance, meterFactory ?? SharedMeterFactory);
     }
 
     public static async Task<LevityStore> StartAsync(

@@ -4,6 +4,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Authorize.req: asks whether an idTag may charge. Sent by the charge point to the central system.</summary>
 /// <remarks>Schema limits: idTag at most 20 characters.</remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.AuthorizeRequest")]
 public sealed record AuthorizeRequest(
     string IdTag) : IOcppRequest<AuthorizeResponse>
 {
@@ -11,6 +12,7 @@ public sealed record AuthorizeRequest(
 }
 
 /// <summary>Authorize.conf: the answer to <see cref="AuthorizeRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.AuthorizeResponse")]
 public sealed record AuthorizeResponse(
     IdTagInfo IdTagInfo) : IOcppResponse
 {

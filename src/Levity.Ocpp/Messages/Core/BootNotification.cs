@@ -12,6 +12,7 @@ namespace Levity.Ocpp.Messages;
 /// firmwareVersion at most 50 characters; iccid at most 20 characters; imsi at most 20 characters;
 /// meterType at most 25 characters; meterSerialNumber at most 25 characters.
 /// </remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.BootNotificationRequest")]
 public sealed record BootNotificationRequest(
     string ChargePointVendor,
     string ChargePointModel,
@@ -27,6 +28,7 @@ public sealed record BootNotificationRequest(
 }
 
 /// <summary>BootNotification.conf: the answer to <see cref="BootNotificationRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.BootNotificationResponse")]
 public sealed record BootNotificationResponse(
     RegistrationStatus Status,
     DateTimeOffset CurrentTime,

@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// ChangeAvailability.req: makes a connector (or the whole charge point with connectorId 0)
 /// operative or inoperative. Sent by the central system to the charge point.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.ChangeAvailabilityRequest")]
 public sealed record ChangeAvailabilityRequest(
     int ConnectorId,
     AvailabilityType Type) : IOcppRequest<ChangeAvailabilityResponse>
@@ -14,6 +15,7 @@ public sealed record ChangeAvailabilityRequest(
 }
 
 /// <summary>ChangeAvailability.conf: the answer to <see cref="ChangeAvailabilityRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.ChangeAvailabilityResponse")]
 public sealed record ChangeAvailabilityResponse(
     AvailabilityStatus Status) : IOcppResponse
 {

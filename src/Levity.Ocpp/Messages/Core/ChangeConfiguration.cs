@@ -7,6 +7,7 @@ namespace Levity.Ocpp.Messages;
 /// system to the charge point.
 /// </summary>
 /// <remarks>Schema limits: key at most 50 characters; value at most 500 characters.</remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.ChangeConfigurationRequest")]
 public sealed record ChangeConfigurationRequest(
     string Key,
     string Value) : IOcppRequest<ChangeConfigurationResponse>
@@ -15,6 +16,7 @@ public sealed record ChangeConfigurationRequest(
 }
 
 /// <summary>ChangeConfiguration.conf: the answer to <see cref="ChangeConfigurationRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.ChangeConfigurationResponse")]
 public sealed record ChangeConfigurationResponse(
     ConfigurationStatus Status) : IOcppResponse
 {

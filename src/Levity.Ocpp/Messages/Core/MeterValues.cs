@@ -9,6 +9,7 @@ namespace Levity.Ocpp.Messages;
 /// transaction. Sent by the charge point to the central system.
 /// </summary>
 [JsonConverter(typeof(MeterValuesRequestConverter))]
+[GenerateSerializer, Immutable, Alias("ocpp.MeterValuesRequest")]
 public sealed record MeterValuesRequest(
     int ConnectorId,
     IReadOnlyList<MeterValue> MeterValue,
@@ -18,6 +19,7 @@ public sealed record MeterValuesRequest(
 }
 
 /// <summary>MeterValues.conf: the answer to <see cref="MeterValuesRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.MeterValuesResponse")]
 public sealed record MeterValuesResponse : IOcppResponse
 {
     OcppAction IOcppResponse.Action => OcppAction.MeterValues;

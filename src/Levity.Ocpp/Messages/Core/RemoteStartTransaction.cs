@@ -7,6 +7,7 @@ namespace Levity.Ocpp.Messages;
 /// the central system to the charge point.
 /// </summary>
 /// <remarks>Schema limits: idTag at most 20 characters.</remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.RemoteStartTransactionRequest")]
 public sealed record RemoteStartTransactionRequest(
     string IdTag,
     int? ConnectorId = null,
@@ -16,6 +17,7 @@ public sealed record RemoteStartTransactionRequest(
 }
 
 /// <summary>RemoteStartTransaction.conf: the answer to <see cref="RemoteStartTransactionRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.RemoteStartTransactionResponse")]
 public sealed record RemoteStartTransactionResponse(
     RemoteStartStopStatus Status) : IOcppResponse
 {

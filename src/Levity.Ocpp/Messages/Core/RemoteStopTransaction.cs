@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// RemoteStopTransaction.req: asks the charge point to stop a transaction. Sent by the central
 /// system to the charge point.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.RemoteStopTransactionRequest")]
 public sealed record RemoteStopTransactionRequest(
     int TransactionId) : IOcppRequest<RemoteStopTransactionResponse>
 {
@@ -13,6 +14,7 @@ public sealed record RemoteStopTransactionRequest(
 }
 
 /// <summary>RemoteStopTransaction.conf: the answer to <see cref="RemoteStopTransactionRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.RemoteStopTransactionResponse")]
 public sealed record RemoteStopTransactionResponse(
     RemoteStartStopStatus Status) : IOcppResponse
 {

@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// Reset.req: asks the charge point to reboot, softly or hard. Sent by the central system to the
 /// charge point.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.ResetRequest")]
 public sealed record ResetRequest(
     ResetType Type) : IOcppRequest<ResetResponse>
 {
@@ -13,6 +14,7 @@ public sealed record ResetRequest(
 }
 
 /// <summary>Reset.conf: the answer to <see cref="ResetRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.ResetResponse")]
 public sealed record ResetResponse(
     ResetStatus Status) : IOcppResponse
 {

@@ -7,6 +7,7 @@ namespace Levity.Ocpp.Messages;
 /// Sent by the charge point to the central system.
 /// </summary>
 /// <remarks>Schema limits: idTag at most 20 characters.</remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.StartTransactionRequest")]
 public sealed record StartTransactionRequest(
     int ConnectorId,
     string IdTag,
@@ -18,6 +19,7 @@ public sealed record StartTransactionRequest(
 }
 
 /// <summary>StartTransaction.conf: the answer to <see cref="StartTransactionRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.StartTransactionResponse")]
 public sealed record StartTransactionResponse(
     IdTagInfo IdTagInfo,
     int TransactionId) : IOcppResponse

@@ -10,6 +10,7 @@ namespace Levity.Ocpp.Messages;
 /// Schema limits: info at most 50 characters; vendorId at most 255 characters; vendorErrorCode at
 /// most 50 characters.
 /// </remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.StatusNotificationRequest")]
 public sealed record StatusNotificationRequest(
     int ConnectorId,
     ChargePointErrorCode ErrorCode,
@@ -23,6 +24,7 @@ public sealed record StatusNotificationRequest(
 }
 
 /// <summary>StatusNotification.conf: the answer to <see cref="StatusNotificationRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.StatusNotificationResponse")]
 public sealed record StatusNotificationResponse : IOcppResponse
 {
     OcppAction IOcppResponse.Action => OcppAction.StatusNotification;

@@ -7,6 +7,7 @@ namespace Levity.Ocpp.Messages;
 /// charge point to the central system.
 /// </summary>
 /// <remarks>Schema limits: idTag at most 20 characters.</remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.StopTransactionRequest")]
 public sealed record StopTransactionRequest(
     int MeterStop,
     DateTimeOffset Timestamp,
@@ -19,6 +20,7 @@ public sealed record StopTransactionRequest(
 }
 
 /// <summary>StopTransaction.conf: the answer to <see cref="StopTransactionRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.StopTransactionResponse")]
 public sealed record StopTransactionResponse(
     IdTagInfo? IdTagInfo = null) : IOcppResponse
 {

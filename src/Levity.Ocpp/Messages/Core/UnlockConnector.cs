@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// UnlockConnector.req: asks the charge point to unlock a connector. Sent by the central system to
 /// the charge point.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.UnlockConnectorRequest")]
 public sealed record UnlockConnectorRequest(
     int ConnectorId) : IOcppRequest<UnlockConnectorResponse>
 {
@@ -13,6 +14,7 @@ public sealed record UnlockConnectorRequest(
 }
 
 /// <summary>UnlockConnector.conf: the answer to <see cref="UnlockConnectorRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.UnlockConnectorResponse")]
 public sealed record UnlockConnectorResponse(
     UnlockStatus Status) : IOcppResponse
 {

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Whether an idTag may charge.</summary>
 [JsonConverter(typeof(OcppEnumConverter<AuthorizationStatus>))]
+[GenerateSerializer, Alias("ocpp.AuthorizationStatus")]
 public enum AuthorizationStatus
 {
     Accepted,

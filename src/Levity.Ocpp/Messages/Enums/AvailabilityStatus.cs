@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of ChangeAvailability.</summary>
 [JsonConverter(typeof(OcppEnumConverter<AvailabilityStatus>))]
+[GenerateSerializer, Alias("ocpp.AvailabilityStatus")]
 public enum AvailabilityStatus
 {
     Accepted,

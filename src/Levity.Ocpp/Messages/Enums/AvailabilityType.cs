@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Requested availability of a connector.</summary>
 [JsonConverter(typeof(OcppEnumConverter<AvailabilityType>))]
+[GenerateSerializer, Alias("ocpp.AvailabilityType")]
 public enum AvailabilityType
 {
     Inoperative,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of CancelReservation.</summary>
 [JsonConverter(typeof(OcppEnumConverter<CancelReservationStatus>))]
+[GenerateSerializer, Alias("ocpp.CancelReservationStatus")]
 public enum CancelReservationStatus
 {
     Accepted,

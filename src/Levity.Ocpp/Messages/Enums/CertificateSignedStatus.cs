@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of CertificateSigned.</summary>
 [JsonConverter(typeof(OcppEnumConverter<CertificateSignedStatus>))]
+[GenerateSerializer, Alias("ocpp.CertificateSignedStatus")]
 public enum CertificateSignedStatus
 {
     Accepted,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Kind of root certificate.</summary>
 [JsonConverter(typeof(OcppEnumConverter<CertificateUse>))]
+[GenerateSerializer, Alias("ocpp.CertificateUse")]
 public enum CertificateUse
 {
     CentralSystemRootCertificate,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Error a charge point reports in StatusNotification.</summary>
 [JsonConverter(typeof(OcppEnumConverter<ChargePointErrorCode>))]
+[GenerateSerializer, Alias("ocpp.ChargePointErrorCode")]
 public enum ChargePointErrorCode
 {
     ConnectorLockFailure,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>How a charging schedule is anchored in time.</summary>
 [JsonConverter(typeof(OcppEnumConverter<ChargingProfileKindType>))]
+[GenerateSerializer, Alias("ocpp.ChargingProfileKindType")]
 public enum ChargingProfileKindType
 {
     Absolute,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>What a charging profile limits.</summary>
 [JsonConverter(typeof(OcppEnumConverter<ChargingProfilePurposeType>))]
+[GenerateSerializer, Alias("ocpp.ChargingProfilePurposeType")]
 public enum ChargingProfilePurposeType
 {
     ChargePointMaxProfile,

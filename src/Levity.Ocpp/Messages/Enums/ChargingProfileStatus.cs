@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of SetChargingProfile.</summary>
 [JsonConverter(typeof(OcppEnumConverter<ChargingProfileStatus>))]
+[GenerateSerializer, Alias("ocpp.ChargingProfileStatus")]
 public enum ChargingProfileStatus
 {
     Accepted,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Unit of a charging limit: amperes or watts.</summary>
 [JsonConverter(typeof(OcppEnumConverter<ChargingRateUnitType>))]
+[GenerateSerializer, Alias("ocpp.ChargingRateUnitType")]
 public enum ChargingRateUnitType
 {
     A,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of ClearCache.</summary>
 [JsonConverter(typeof(OcppEnumConverter<ClearCacheStatus>))]
+[GenerateSerializer, Alias("ocpp.ClearCacheStatus")]
 public enum ClearCacheStatus
 {
     Accepted,

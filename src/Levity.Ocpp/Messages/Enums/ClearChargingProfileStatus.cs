@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of ClearChargingProfile.</summary>
 [JsonConverter(typeof(OcppEnumConverter<ClearChargingProfileStatus>))]
+[GenerateSerializer, Alias("ocpp.ClearChargingProfileStatus")]
 public enum ClearChargingProfileStatus
 {
     Accepted,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of ChangeConfiguration.</summary>
 [JsonConverter(typeof(OcppEnumConverter<ConfigurationStatus>))]
+[GenerateSerializer, Alias("ocpp.ConfigurationStatus")]
 public enum ConfigurationStatus
 {
     Accepted,

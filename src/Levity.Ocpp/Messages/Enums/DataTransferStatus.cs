@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of DataTransfer.</summary>
 [JsonConverter(typeof(OcppEnumConverter<DataTransferStatus>))]
+[GenerateSerializer, Alias("ocpp.DataTransferStatus")]
 public enum DataTransferStatus
 {
     Accepted,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of DeleteCertificate.</summary>
 [JsonConverter(typeof(OcppEnumConverter<DeleteCertificateStatus>))]
+[GenerateSerializer, Alias("ocpp.DeleteCertificateStatus")]
 public enum DeleteCertificateStatus
 {
     Accepted,

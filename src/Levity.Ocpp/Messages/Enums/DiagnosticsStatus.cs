@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Progress of a diagnostics upload.</summary>
 [JsonConverter(typeof(OcppEnumConverter<DiagnosticsStatus>))]
+[GenerateSerializer, Alias("ocpp.DiagnosticsStatus")]
 public enum DiagnosticsStatus
 {
     Idle,

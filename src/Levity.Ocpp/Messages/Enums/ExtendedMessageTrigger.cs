@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Messages ExtendedTriggerMessage can ask for.</summary>
 [JsonConverter(typeof(OcppEnumConverter<ExtendedMessageTrigger>))]
+[GenerateSerializer, Alias("ocpp.ExtendedMessageTrigger")]
 public enum ExtendedMessageTrigger
 {
     BootNotification,

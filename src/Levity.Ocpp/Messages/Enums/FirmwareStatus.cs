@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Progress of a firmware update.</summary>
 [JsonConverter(typeof(OcppEnumConverter<FirmwareStatus>))]
+[GenerateSerializer, Alias("ocpp.FirmwareStatus")]
 public enum FirmwareStatus
 {
     Downloaded,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Accepted or rejected.</summary>
 [JsonConverter(typeof(OcppEnumConverter<GenericStatus>))]
+[GenerateSerializer, Alias("ocpp.GenericStatus")]
 public enum GenericStatus
 {
     Accepted,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of GetCompositeSchedule.</summary>
 [JsonConverter(typeof(OcppEnumConverter<GetCompositeScheduleStatus>))]
+[GenerateSerializer, Alias("ocpp.GetCompositeScheduleStatus")]
 public enum GetCompositeScheduleStatus
 {
     Accepted,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of GetInstalledCertificateIds.</summary>
 [JsonConverter(typeof(OcppEnumConverter<GetInstalledCertificateStatus>))]
+[GenerateSerializer, Alias("ocpp.GetInstalledCertificateStatus")]
 public enum GetInstalledCertificateStatus
 {
     Accepted,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Hash algorithm of certificate hash data.</summary>
 [JsonConverter(typeof(OcppEnumConverter<HashAlgorithm>))]
+[GenerateSerializer, Alias("ocpp.HashAlgorithm")]
 public enum HashAlgorithm
 {
     [JsonStringEnumMemberName("SHA256")]

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of InstallCertificate.</summary>
 [JsonConverter(typeof(OcppEnumConverter<InstallCertificateStatus>))]
+[GenerateSerializer, Alias("ocpp.InstallCertificateStatus")]
 public enum InstallCertificateStatus
 {
     Accepted,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Where a sampled value was measured.</summary>
 [JsonConverter(typeof(OcppEnumConverter<Location>))]
+[GenerateSerializer, Alias("ocpp.Location")]
 public enum Location
 {
     Cable,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of GetLog.</summary>
 [JsonConverter(typeof(OcppEnumConverter<LogStatus>))]
+[GenerateSerializer, Alias("ocpp.LogStatus")]
 public enum LogStatus
 {
     Accepted,

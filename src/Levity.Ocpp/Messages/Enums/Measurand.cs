@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>What a sampled value measures.</summary>
 [JsonConverter(typeof(OcppEnumConverter<Measurand>))]
+[GenerateSerializer, Alias("ocpp.Measurand")]
 public enum Measurand
 {
     [JsonStringEnumMemberName("Energy.Active.Export.Register")]

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Messages TriggerMessage can ask for.</summary>
 [JsonConverter(typeof(OcppEnumConverter<MessageTrigger>))]
+[GenerateSerializer, Alias("ocpp.MessageTrigger")]
 public enum MessageTrigger
 {
     BootNotification,

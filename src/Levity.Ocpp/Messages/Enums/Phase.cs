@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>The phase (or phase pair) a sampled value was measured on.</summary>
 [JsonConverter(typeof(OcppEnumConverter<Phase>))]
+[GenerateSerializer, Alias("ocpp.Phase")]
 public enum Phase
 {
     L1,

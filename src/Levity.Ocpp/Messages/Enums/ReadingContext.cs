@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Why a meter value was sampled.</summary>
 [JsonConverter(typeof(OcppEnumConverter<ReadingContext>))]
+[GenerateSerializer, Alias("ocpp.ReadingContext")]
 public enum ReadingContext
 {
     [JsonStringEnumMemberName("Interruption.Begin")]

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Why a transaction stopped.</summary>
 [JsonConverter(typeof(OcppEnumConverter<Reason>))]
+[GenerateSerializer, Alias("ocpp.Reason")]
 public enum Reason
 {
     EmergencyStop,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Period of a recurring charging profile.</summary>
 [JsonConverter(typeof(OcppEnumConverter<RecurrencyKindType>))]
+[GenerateSerializer, Alias("ocpp.RecurrencyKindType")]
 public enum RecurrencyKindType
 {
     Daily,

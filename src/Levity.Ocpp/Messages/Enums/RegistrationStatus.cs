@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>The central system's answer to a BootNotification.</summary>
 [JsonConverter(typeof(OcppEnumConverter<RegistrationStatus>))]
+[GenerateSerializer, Alias("ocpp.RegistrationStatus")]
 public enum RegistrationStatus
 {
     Accepted,

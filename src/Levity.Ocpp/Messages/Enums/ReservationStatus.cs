@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of ReserveNow.</summary>
 [JsonConverter(typeof(OcppEnumConverter<ReservationStatus>))]
+[GenerateSerializer, Alias("ocpp.ReservationStatus")]
 public enum ReservationStatus
 {
     Accepted,

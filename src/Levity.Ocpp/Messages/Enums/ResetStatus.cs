@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of Reset.</summary>
 [JsonConverter(typeof(OcppEnumConverter<ResetStatus>))]
+[GenerateSerializer, Alias("ocpp.ResetStatus")]
 public enum ResetStatus
 {
     Accepted,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Progress of a signed firmware update.</summary>
 [JsonConverter(typeof(OcppEnumConverter<SignedFirmwareStatus>))]
+[GenerateSerializer, Alias("ocpp.SignedFirmwareStatus")]
 public enum SignedFirmwareStatus
 {
     Downloaded,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of TriggerMessage and ExtendedTriggerMessage.</summary>
 [JsonConverter(typeof(OcppEnumConverter<TriggerMessageStatus>))]
+[GenerateSerializer, Alias("ocpp.TriggerMessageStatus")]
 public enum TriggerMessageStatus
 {
     Accepted,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Unit of a sampled value.</summary>
 [JsonConverter(typeof(OcppEnumConverter<UnitOfMeasure>))]
+[GenerateSerializer, Alias("ocpp.UnitOfMeasure")]
 public enum UnitOfMeasure
 {
     Wh,

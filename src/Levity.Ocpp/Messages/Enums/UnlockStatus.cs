@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of UnlockConnector.</summary>
 [JsonConverter(typeof(OcppEnumConverter<UnlockStatus>))]
+[GenerateSerializer, Alias("ocpp.UnlockStatus")]
 public enum UnlockStatus
 {
     Unlocked,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of SignedUpdateFirmware.</summary>
 [JsonConverter(typeof(OcppEnumConverter<UpdateFirmwareStatus>))]
+[GenerateSerializer, Alias("ocpp.UpdateFirmwareStatus")]
 public enum UpdateFirmwareStatus
 {
     Accepted,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Result of SendLocalList.</summary>
 [JsonConverter(typeof(OcppEnumConverter<UpdateStatus>))]
+[GenerateSerializer, Alias("ocpp.UpdateStatus")]
 public enum UpdateStatus
 {
     Accepted,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Whether SendLocalList replaces the list or applies a difference.</summary>
 [JsonConverter(typeof(OcppEnumConverter<UpdateType>))]
+[GenerateSerializer, Alias("ocpp.UpdateType")]
 public enum UpdateType
 {
     Differential,

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 
 /// <summary>Progress of a log upload.</summary>
 [JsonConverter(typeof(OcppEnumConverter<UploadLogStatus>))]
+[GenerateSerializer, Alias("ocpp.UploadLogStatus")]
 public enum UploadLogStatus
 {
     BadMessage,

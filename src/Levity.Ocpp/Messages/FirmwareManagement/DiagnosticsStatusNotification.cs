@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// DiagnosticsStatusNotification.req: reports progress of a diagnostics upload. Sent by the charge
 /// point to the central system.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.DiagnosticsStatusNotificationRequest")]
 public sealed record DiagnosticsStatusNotificationRequest(
     DiagnosticsStatus Status) : IOcppRequest<DiagnosticsStatusNotificationResponse>
 {
@@ -16,6 +17,7 @@ public sealed record DiagnosticsStatusNotificationRequest(
 /// DiagnosticsStatusNotification.conf: the answer to <see
 /// cref="DiagnosticsStatusNotificationRequest"/>.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.DiagnosticsStatusNotificationResponse")]
 public sealed record DiagnosticsStatusNotificationResponse : IOcppResponse
 {
     OcppAction IOcppResponse.Action => OcppAction.DiagnosticsStatusNotification;

@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// FirmwareStatusNotification.req: reports progress of a firmware update. Sent by the charge point
 /// to the central system.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.FirmwareStatusNotificationRequest")]
 public sealed record FirmwareStatusNotificationRequest(
     FirmwareStatus Status) : IOcppRequest<FirmwareStatusNotificationResponse>
 {
@@ -13,6 +14,7 @@ public sealed record FirmwareStatusNotificationRequest(
 }
 
 /// <summary>FirmwareStatusNotification.conf: the answer to <see cref="FirmwareStatusNotificationRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.FirmwareStatusNotificationResponse")]
 public sealed record FirmwareStatusNotificationResponse : IOcppResponse
 {
     OcppAction IOcppResponse.Action => OcppAction.FirmwareStatusNotification;

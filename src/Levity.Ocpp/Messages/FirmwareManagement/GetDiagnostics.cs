@@ -7,6 +7,7 @@ namespace Levity.Ocpp.Messages;
 /// system to the charge point.
 /// </summary>
 /// <remarks>Schema limits: location an absolute URI.</remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.GetDiagnosticsRequest")]
 public sealed record GetDiagnosticsRequest(
     string Location,
     int? Retries = null,
@@ -19,6 +20,7 @@ public sealed record GetDiagnosticsRequest(
 
 /// <summary>GetDiagnostics.conf: the answer to <see cref="GetDiagnosticsRequest"/>.</summary>
 /// <remarks>Schema limits: fileName at most 255 characters.</remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.GetDiagnosticsResponse")]
 public sealed record GetDiagnosticsResponse(
     string? FileName = null) : IOcppResponse
 {

@@ -7,6 +7,7 @@ namespace Levity.Ocpp.Messages;
 /// system to the charge point.
 /// </summary>
 /// <remarks>Schema limits: location an absolute URI.</remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.UpdateFirmwareRequest")]
 public sealed record UpdateFirmwareRequest(
     string Location,
     DateTimeOffset RetrieveDate,
@@ -17,6 +18,7 @@ public sealed record UpdateFirmwareRequest(
 }
 
 /// <summary>UpdateFirmware.conf: the answer to <see cref="UpdateFirmwareRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.UpdateFirmwareResponse")]
 public sealed record UpdateFirmwareResponse : IOcppResponse
 {
     OcppAction IOcppResponse.Action => OcppAction.UpdateFirmware;

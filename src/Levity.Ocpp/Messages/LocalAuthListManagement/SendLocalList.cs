@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// SendLocalList.req: replaces or updates the charge point's local authorization list. Sent by the
 /// central system to the charge point.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.SendLocalListRequest")]
 public sealed record SendLocalListRequest(
     int ListVersion,
     UpdateType UpdateType,
@@ -15,6 +16,7 @@ public sealed record SendLocalListRequest(
 }
 
 /// <summary>SendLocalList.conf: the answer to <see cref="SendLocalListRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.SendLocalListResponse")]
 public sealed record SendLocalListResponse(
     UpdateStatus Status) : IOcppResponse
 {

@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// TriggerMessage.req: asks the charge point to send a given message now. Sent by the central
 /// system to the charge point.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.TriggerMessageRequest")]
 public sealed record TriggerMessageRequest(
     MessageTrigger RequestedMessage,
     int? ConnectorId = null) : IOcppRequest<TriggerMessageResponse>
@@ -14,6 +15,7 @@ public sealed record TriggerMessageRequest(
 }
 
 /// <summary>TriggerMessage.conf: the answer to <see cref="TriggerMessageRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.TriggerMessageResponse")]
 public sealed record TriggerMessageResponse(
     TriggerMessageStatus Status) : IOcppResponse
 {

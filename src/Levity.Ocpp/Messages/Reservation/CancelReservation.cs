@@ -3,6 +3,7 @@ using Levity.Ocpp.Actions;
 namespace Levity.Ocpp.Messages;
 
 /// <summary>CancelReservation.req: cancels a reservation. Sent by the central system to the charge point.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.CancelReservationRequest")]
 public sealed record CancelReservationRequest(
     int ReservationId) : IOcppRequest<CancelReservationResponse>
 {
@@ -10,6 +11,7 @@ public sealed record CancelReservationRequest(
 }
 
 /// <summary>CancelReservation.conf: the answer to <see cref="CancelReservationRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.CancelReservationResponse")]
 public sealed record CancelReservationResponse(
     CancelReservationStatus Status) : IOcppResponse
 {

@@ -7,6 +7,7 @@ namespace Levity.Ocpp.Messages;
 /// system to the charge point.
 /// </summary>
 /// <remarks>Schema limits: idTag at most 20 characters; parentIdTag at most 20 characters.</remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.ReserveNowRequest")]
 public sealed record ReserveNowRequest(
     int ConnectorId,
     DateTimeOffset ExpiryDate,
@@ -18,6 +19,7 @@ public sealed record ReserveNowRequest(
 }
 
 /// <summary>ReserveNow.conf: the answer to <see cref="ReserveNowRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.ReserveNowResponse")]
 public sealed record ReserveNowResponse(
     ReservationStatus Status) : IOcppResponse
 {

@@ -7,6 +7,7 @@ namespace Levity.Ocpp.Messages;
 /// central system to the charge point.
 /// </summary>
 /// <remarks>Schema limits: certificateChain at most 10000 characters.</remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.CertificateSignedRequest")]
 public sealed record CertificateSignedRequest(
     string CertificateChain) : IOcppRequest<CertificateSignedResponse>
 {
@@ -14,6 +15,7 @@ public sealed record CertificateSignedRequest(
 }
 
 /// <summary>CertificateSigned.conf: the answer to <see cref="CertificateSignedRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.CertificateSignedResponse")]
 public sealed record CertificateSignedResponse(
     CertificateSignedStatus Status) : IOcppResponse
 {

@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// DeleteCertificate.req: deletes an installed certificate. Sent by the central system to the
 /// charge point.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.DeleteCertificateRequest")]
 public sealed record DeleteCertificateRequest(
     CertificateHashData CertificateHashData) : IOcppRequest<DeleteCertificateResponse>
 {
@@ -13,6 +14,7 @@ public sealed record DeleteCertificateRequest(
 }
 
 /// <summary>DeleteCertificate.conf: the answer to <see cref="DeleteCertificateRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.DeleteCertificateResponse")]
 public sealed record DeleteCertificateResponse(
     DeleteCertificateStatus Status) : IOcppResponse
 {

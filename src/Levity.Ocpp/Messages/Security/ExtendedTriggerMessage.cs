@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// ExtendedTriggerMessage.req: triggerMessage with the security extension's extra messages. Sent by
 /// the central system to the charge point.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.ExtendedTriggerMessageRequest")]
 public sealed record ExtendedTriggerMessageRequest(
     ExtendedMessageTrigger RequestedMessage,
     int? ConnectorId = null) : IOcppRequest<ExtendedTriggerMessageResponse>
@@ -14,6 +15,7 @@ public sealed record ExtendedTriggerMessageRequest(
 }
 
 /// <summary>ExtendedTriggerMessage.conf: the answer to <see cref="ExtendedTriggerMessageRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.ExtendedTriggerMessageResponse")]
 public sealed record ExtendedTriggerMessageResponse(
     TriggerMessageStatus Status) : IOcppResponse
 {

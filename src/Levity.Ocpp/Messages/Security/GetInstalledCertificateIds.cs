@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// GetInstalledCertificateIds.req: lists installed certificates of a kind. Sent by the central
 /// system to the charge point.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.GetInstalledCertificateIdsRequest")]
 public sealed record GetInstalledCertificateIdsRequest(
     CertificateUse CertificateType) : IOcppRequest<GetInstalledCertificateIdsResponse>
 {
@@ -13,6 +14,7 @@ public sealed record GetInstalledCertificateIdsRequest(
 }
 
 /// <summary>GetInstalledCertificateIds.conf: the answer to <see cref="GetInstalledCertificateIdsRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.GetInstalledCertificateIdsResponse")]
 public sealed record GetInstalledCertificateIdsResponse(
     GetInstalledCertificateStatus Status,
     IReadOnlyList<CertificateHashData>? CertificateHashData = null) : IOcppResponse

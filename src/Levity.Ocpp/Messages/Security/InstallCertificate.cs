@@ -7,6 +7,7 @@ namespace Levity.Ocpp.Messages;
 /// system to the charge point.
 /// </summary>
 /// <remarks>Schema limits: certificate at most 5500 characters.</remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.InstallCertificateRequest")]
 public sealed record InstallCertificateRequest(
     CertificateUse CertificateType,
     string Certificate) : IOcppRequest<InstallCertificateResponse>
@@ -15,6 +16,7 @@ public sealed record InstallCertificateRequest(
 }
 
 /// <summary>InstallCertificate.conf: the answer to <see cref="InstallCertificateRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.InstallCertificateResponse")]
 public sealed record InstallCertificateResponse(
     InstallCertificateStatus Status) : IOcppResponse
 {

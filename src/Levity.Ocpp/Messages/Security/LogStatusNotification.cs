@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// LogStatusNotification.req: reports progress of a log upload. Sent by the charge point to the
 /// central system.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.LogStatusNotificationRequest")]
 public sealed record LogStatusNotificationRequest(
     UploadLogStatus Status,
     int? RequestId = null) : IOcppRequest<LogStatusNotificationResponse>
@@ -14,6 +15,7 @@ public sealed record LogStatusNotificationRequest(
 }
 
 /// <summary>LogStatusNotification.conf: the answer to <see cref="LogStatusNotificationRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.LogStatusNotificationResponse")]
 public sealed record LogStatusNotificationResponse : IOcppResponse
 {
     OcppAction IOcppResponse.Action => OcppAction.LogStatusNotification;

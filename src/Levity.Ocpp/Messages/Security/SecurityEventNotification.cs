@@ -7,6 +7,7 @@ namespace Levity.Ocpp.Messages;
 /// tampering). Sent by the charge point to the central system.
 /// </summary>
 /// <remarks>Schema limits: type at most 50 characters; techInfo at most 255 characters.</remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.SecurityEventNotificationRequest")]
 public sealed record SecurityEventNotificationRequest(
     string Type,
     DateTimeOffset Timestamp,
@@ -16,6 +17,7 @@ public sealed record SecurityEventNotificationRequest(
 }
 
 /// <summary>SecurityEventNotification.conf: the answer to <see cref="SecurityEventNotificationRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.SecurityEventNotificationResponse")]
 public sealed record SecurityEventNotificationResponse : IOcppResponse
 {
     OcppAction IOcppResponse.Action => OcppAction.SecurityEventNotification;

@@ -7,6 +7,7 @@ namespace Levity.Ocpp.Messages;
 /// charge point to the central system.
 /// </summary>
 /// <remarks>Schema limits: csr at most 5500 characters.</remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.SignCertificateRequest")]
 public sealed record SignCertificateRequest(
     string Csr) : IOcppRequest<SignCertificateResponse>
 {
@@ -14,6 +15,7 @@ public sealed record SignCertificateRequest(
 }
 
 /// <summary>SignCertificate.conf: the answer to <see cref="SignCertificateRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.SignCertificateResponse")]
 public sealed record SignCertificateResponse(
     GenericStatus Status) : IOcppResponse
 {

@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// SignedFirmwareStatusNotification.req: reports progress of a signed firmware update. Sent by the
 /// charge point to the central system.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.SignedFirmwareStatusNotificationRequest")]
 public sealed record SignedFirmwareStatusNotificationRequest(
     SignedFirmwareStatus Status,
     int? RequestId = null) : IOcppRequest<SignedFirmwareStatusNotificationResponse>
@@ -17,6 +18,7 @@ public sealed record SignedFirmwareStatusNotificationRequest(
 /// SignedFirmwareStatusNotification.conf: the answer to <see
 /// cref="SignedFirmwareStatusNotificationRequest"/>.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.SignedFirmwareStatusNotificationResponse")]
 public sealed record SignedFirmwareStatusNotificationResponse : IOcppResponse
 {
     OcppAction IOcppResponse.Action => OcppAction.SignedFirmwareStatusNotification;

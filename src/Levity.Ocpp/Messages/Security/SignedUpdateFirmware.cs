@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// SignedUpdateFirmware.req: asks the charge point to install signed firmware. Sent by the central
 /// system to the charge point.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.SignedUpdateFirmwareRequest")]
 public sealed record SignedUpdateFirmwareRequest(
     int RequestId,
     Firmware Firmware,
@@ -16,6 +17,7 @@ public sealed record SignedUpdateFirmwareRequest(
 }
 
 /// <summary>SignedUpdateFirmware.conf: the answer to <see cref="SignedUpdateFirmwareRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.SignedUpdateFirmwareResponse")]
 public sealed record SignedUpdateFirmwareResponse(
     UpdateFirmwareStatus Status) : IOcppResponse
 {

@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// ClearChargingProfile.req: removes charging profiles matching the given criteria. Sent by the
 /// central system to the charge point.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.ClearChargingProfileRequest")]
 public sealed record ClearChargingProfileRequest(
     int? Id = null,
     int? ConnectorId = null,
@@ -16,6 +17,7 @@ public sealed record ClearChargingProfileRequest(
 }
 
 /// <summary>ClearChargingProfile.conf: the answer to <see cref="ClearChargingProfileRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.ClearChargingProfileResponse")]
 public sealed record ClearChargingProfileResponse(
     ClearChargingProfileStatus Status) : IOcppResponse
 {

@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// GetCompositeSchedule.req: asks for the schedule that results from all active profiles. Sent by
 /// the central system to the charge point.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.GetCompositeScheduleRequest")]
 public sealed record GetCompositeScheduleRequest(
     int ConnectorId,
     int Duration,
@@ -15,6 +16,7 @@ public sealed record GetCompositeScheduleRequest(
 }
 
 /// <summary>GetCompositeSchedule.conf: the answer to <see cref="GetCompositeScheduleRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.GetCompositeScheduleResponse")]
 public sealed record GetCompositeScheduleResponse(
     GetCompositeScheduleStatus Status,
     int? ConnectorId = null,

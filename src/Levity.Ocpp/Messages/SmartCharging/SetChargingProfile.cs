@@ -6,6 +6,7 @@ namespace Levity.Ocpp.Messages;
 /// SetChargingProfile.req: installs a charging profile (a power or current limit over time). Sent
 /// by the central system to the charge point.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ocpp.SetChargingProfileRequest")]
 public sealed record SetChargingProfileRequest(
     int ConnectorId,
     ChargingProfile CsChargingProfiles) : IOcppRequest<SetChargingProfileResponse>
@@ -14,6 +15,7 @@ public sealed record SetChargingProfileRequest(
 }
 
 /// <summary>SetChargingProfile.conf: the answer to <see cref="SetChargingProfileRequest"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.SetChargingProfileResponse")]
 public sealed record SetChargingProfileResponse(
     ChargingProfileStatus Status) : IOcppResponse
 {

@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 /// Schema limits: issuerNameHash at most 128 characters; issuerKeyHash at most 128 characters;
 /// serialNumber at most 40 characters.
 /// </remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.CertificateHashData")]
 public sealed record CertificateHashData(
     HashAlgorithm HashAlgorithm,
     string IssuerNameHash,

@@ -1,6 +1,7 @@
 namespace Levity.Ocpp.Messages;
 
 /// <summary>A charging profile: a schedule of limits with a purpose and a stack level.</summary>
+[GenerateSerializer, Immutable, Alias("ocpp.ChargingProfile")]
 public sealed record ChargingProfile(
     int ChargingProfileId,
     int StackLevel,

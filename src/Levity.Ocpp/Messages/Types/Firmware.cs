@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 /// Schema limits: location at most 512 characters; signingCertificate at most 5500 characters;
 /// signature at most 800 characters.
 /// </remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.Firmware")]
 public sealed record Firmware(
     string Location,
     DateTimeOffset RetrieveDateTime,

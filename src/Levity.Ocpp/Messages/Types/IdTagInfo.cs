@@ -5,6 +5,7 @@ namespace Levity.Ocpp.Messages;
 /// StopTransaction.
 /// </summary>
 /// <remarks>Schema limits: parentIdTag at most 20 characters.</remarks>
+[GenerateSerializer, Immutable, Alias("ocpp.IdTagInfo")]
 public sealed record IdTagInfo(
     AuthorizationStatus Status,
     DateTimeOffset? ExpiryDate = null,

@@ -9,6 +9,7 @@ namespace Levity.Ocpp.Messages;
 /// Sample.Periodic, format Raw, measurand Energy.Active.Import.Register, location Outlet, unit Wh).
 /// </summary>
 [JsonConverter(typeof(SampledValueConverter))]
+[GenerateSerializer, Immutable, Alias("ocpp.SampledValue")]
 public sealed record SampledValue(
     string Value,
     ReadingContext? Context = null,

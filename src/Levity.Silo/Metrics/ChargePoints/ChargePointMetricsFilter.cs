@@ -1,13 +1,11 @@
-using Levity.Grains.ChargePoints;
 using Levity.Grains.Interfaces.ChargePoints;
 using Levity.Ocpp.Messages;
-using Levity.Runtime.Filters;
 
 namespace Levity.Silo.Metrics.ChargePoints;
 
 /// <summary>
 /// Feeds <see cref="ChargePointMetrics"/> from the calls on ChargePointGrain, as a silo-wide
-/// grain-call filter registered before the plugins' (so handling time includes them). Runs inside
+/// grain-call filter registered before the plugins' (so handling time includes the Before and On hooks). Runs inside
 /// the charger's turn, so one charger's series are written by one call at a time.
 /// </summary>
 internal sealed class ChargePointMetricsFilter(ChargePointMetrics metrics) : IIncomingGrainCallFilter
@@ -15,23 +13,24 @@ internal sealed class ChargePointMetricsFilter(ChargePointMetrics metrics) : IIn
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Grain is not ChargePointGrain)
+        var call = context.Request;
+        if (call.GetInterfaceType() != typeof(IChargePointGrain))
         {
             await context.Invoke();
             return;
         }
 
-        var charger = metrics.For(context.TargetId.Key);
-        switch (context.Arguments)
+        var charger = metrics.For(context.TargetId.Key.ToString()!);
+        switch (call.GetArgumentCount() > 0 ? call.GetArgument(0) : null)
         {
-            case [IOcppRequest] when context.InterfaceMethod.Name is not (nameof(IChargePointGrain.CallCharger) or nameof(IChargePointGrain.CallChargerRaw)):
+            case IOcppRequest when context.MethodName is not (nameof(IChargePointGrain.CallCharger) or nameof(IChargePointGrain.CallChargerRaw)):
                 await MessageAsync(context, charger);
                 break;
-            case [ChargerConnectionInfo connection, _]:
+            case ChargerConnectionInfo connection:
                 await context.Invoke();
                 charger.SessionOpened(connection.Generation);
                 break;
-            case [long generation] when context.InterfaceMethod.Name == nameof(IChargePointGrain.Disconnected):
+            case long generation when context.MethodName == nameof(IChargePointGrain.Disconnected):
                 await context.Invoke();
                 if (charger.SessionClosed(generation))
                 {
@@ -55,7 +54,7 @@ internal sealed class ChargePointMetricsFilter(ChargePointMetrics metrics) : IIn
         }
         finally
         {
-            metrics.MessageHandled(charger, context.InterfaceMethod.Name, metrics.TimeProvider.GetElapsedTime(started));
+            metrics.MessageHandled(charger, context.MethodName, metrics.TimeProvider.GetElapsedTime(started));
         }
 
         switch (context.Result)

@@ -5,13 +5,13 @@ using Levity.Ocpp.Calls;
 using Levity.Ocpp.Framing;
 using Levity.Ocpp.Messages;
 using Levity.Ocpp.Validation;
-using Levity.Runtime.Testing;
+using Levity.Tests.Support;
 
 namespace Levity.Tests.Ocpp.Calls;
 
 public sealed class OcppOutgoingCallsTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly TimerCountingClock _time = new();
     private readonly List<OcppCall> _sent = [];
     private readonly List<(OcppActionInfo Action, OcppTolerance Tolerances)> _tolerances = [];
 

@@ -3,10 +3,10 @@ using Levity.Ocpp;
 using Levity.Ocpp.Diagnostics;
 using Levity.Ocpp.Framing;
 using Levity.Ocpp.Sessions;
-using Levity.Runtime.Testing;
 using Levity.Tests.Ocpp.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Levity.Tests.Ocpp.Sessions;
 
@@ -49,7 +49,7 @@ internal sealed class SessionFixture : IDisposable
         Factory = _services.GetRequiredService<OcppSessionFactory>();
     }
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new();
 
     public TestLogger<OcppSession> Logger { get; } = new();
 

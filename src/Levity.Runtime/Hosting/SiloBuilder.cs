@@ -1,8 +1,0 @@
-using Microsoft.Extensions.DependencyInjection;
-
-namespace Levity.Runtime.Hosting;
-
-internal sealed class SiloBuilder(IServiceCollection services) : ISiloBuilder
-{
-    public IServiceCollection Services { get; } = services;
-}

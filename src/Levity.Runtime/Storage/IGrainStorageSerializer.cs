@@ -1,9 +1,0 @@
-namespace Levity.Runtime.Storage;
-
-/// <summary>Turns grain states into stored text and back.</summary>
-public interface IGrainStorageSerializer
-{
-    string Serialize<T>(T value);
-
-    T Deserialize<T>(string payload);
-}

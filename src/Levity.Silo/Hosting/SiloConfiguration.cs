@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Sockets;
+using Levity.Grains.ChargePoints;
+using Levity.Ocpp;
+using Levity.Silo.Configuration;
+using Orleans.Configuration;
+
+namespace Levity.Silo.Hosting;
+
+/// <summary>
+/// The Orleans silo co-hosted with Kestrel: one silo with localhost (development) clustering by
+/// default, its endpoint on loopback only, no client gateway (the WebSocket front end runs in the
+/// silo's own process), cluster and service ids from the options so that more silos can join later.
+/// </summary>
+internal static class SiloConfiguration
+{
+    public static void Configure(ISiloBuilder silo, LevityOptions options)
+    {
+        silo.UseLocalhostClustering(
+            siloPort: options.SiloPort == 0 ? FreeLoopbackPort() : options.SiloPort,
+            gatewayPort: 0,
+            serviceId: options.ServiceId,
+            clusterId: options.ClusterId);
+        silo.Configure<SiloMessagingOptions>(m => m.ResponseTimeout = CallTimeout(TimeSpan.FromSeconds(options.ResponseTimeout)));
+        silo.AddChargePointGrains(cp => cp.HeartbeatInterval = TimeSpan.FromSeconds(options.HeartbeatInterval));
+    }
+
+    /// <summary>
+    /// Orleans' own time limit for a grain call. A server-initiated OCPP call waits at most
+    /// --response-timeout for its answer once sent, after waiting its turn behind the calls queued
+    /// before it; that session queue decides when a call to a charger times out (with an OCPP
+    /// timeout error naming the action), so Orleans' limit sits above the longest legitimate wait
+    /// instead of cutting calls off at its 30 s default.
+    /// </summary>
+    public static TimeSpan CallTimeout(TimeSpan responseTimeout)
+    {
+        var longest = responseTimeout * (new OcppProtocolOptions().MaxQueuedCalls + 1) + TimeSpan.FromSeconds(5);
+        return longest > TimeSpan.FromSeconds(30) ? longest : TimeSpan.FromSeconds(30);
+    }
+
+    /// <summary>A port free on loopback now (for --silo-port 0: tests and side-by-side servers).</summary>
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
+    }
+}
