@@ -104,6 +104,27 @@ public sealed class SchemaMigrationTests
     }
 
     [Fact]
+    public async Task Start_VersionEightWithOldRuntimeGrainStateTable_TableDroppedRowsKept()
+    {
+        using var database = TestDatabase.PythonSample();
+        using (var connection = database.Open())
+        {
+            SchemaMigrator.Migrate(connection, MigrationCatalog.All.Where(m => m.Version <= 8).ToArray(), NullLogger.Instance, default);
+        }
+
+        database.Execute("CREATE TABLE grain_state (grain_type TEXT, grain_key TEXT, state_name TEXT, etag INTEGER, payload TEXT, updated_at TEXT)");
+        var transactions = database.Rows("SELECT * FROM tx ORDER BY id");
+
+        await using (var store = await TestStore.StartAsync(database.Path))
+        {
+        }
+
+        Assert.Equal(0L, database.Count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'grain_state'"));
+        Assert.Equal(transactions, database.Rows("SELECT * FROM tx ORDER BY id"));
+        Assert.Equal(9L, database.Scalar("PRAGMA user_version"));
+    }
+
+    [Fact]
     public async Task Start_NewerSchemaVersion_RefusesToOpen()
     {
         using var database = TestDatabase.Empty();

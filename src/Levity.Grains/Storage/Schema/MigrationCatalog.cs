@@ -18,6 +18,7 @@ internal static class MigrationCatalog
         V006OperatorRecords.Migration,
         V007MeterValueWriteIndexes.Migration,
         V008ChargingProfileEnded.Migration,
+        V009DropGrainState.Migration,
     ];
 
     public static int LatestVersion => All[^1].Version;
