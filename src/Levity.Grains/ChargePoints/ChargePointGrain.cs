@@ -6,6 +6,7 @@ using Levity.Grains.Storage;
 using Levity.Ocpp.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 
 namespace Levity.Grains.ChargePoints;
 
@@ -15,6 +16,8 @@ namespace Levity.Grains.ChargePoints;
 /// store has committed what the message changed. It stays active while its charger is connected
 /// and is collected when idle after that (its state is reloaded from the store at activation).
 /// </summary>
+// The silo whose Kestrel holds a charger's WebSocket hosts its grain: no network hop per message.
+[PreferLocalPlacement]
 public sealed partial class ChargePointGrain(
     ILevityStore store,
     PluginRegistry plugins,

@@ -59,15 +59,23 @@ public sealed partial class OcppConnectionHandler(
     public async ValueTask OnDisconnectedAsync(ChargerSession session, bool wasCurrent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        // Pending and later calls on the observer now fail at once (connection closed); the grain
+        // stops using it; only then is the reference deleted: a call to a deleted observer would
+        // wait for Orleans' response timeout.
         session.Protocol?.Close();
-        if (session.Channel is { } channel)
+        try
         {
-            grains.DeleteObjectReference<IChargerConnection>(channel);
+            if (session.Grain is { } grain)
+            {
+                await grain.Disconnected(session.Generation);
+            }
         }
-
-        if (session.Grain is { } grain)
+        finally
         {
-            await grain.Disconnected(session.Generation);
+            if (session.Channel is { } channel)
+            {
+                grains.DeleteObjectReference<IChargerConnection>(channel);
+            }
         }
     }
 
