@@ -9,7 +9,7 @@ namespace Levity.Ocpp;
 public sealed class OcppProtocolOptions
 {
     /// <summary>Largest WebSocket message accepted, in bytes; bigger frames are refused unread.</summary>
-    public int MaxFrameBytes { get; set; } = 64 * 1024;
+    public int MaxFrameBytes { get; set; } = 1024 * 1024;
 
     /// <summary>OCPP-J caps message ids at 36 characters.</summary>
     public int MaxMessageIdLength { get; set; } = 36;

@@ -6,7 +6,8 @@ namespace Levity.Ocpp.Framing;
 /// Collects the fragments of one WebSocket message into a pooled buffer that never grows past
 /// the frame limit. A longer message is still read to its end (so the connection stays in
 /// step) but into a scratch buffer: only its first bytes are kept, enough to recover the
-/// message id for the CALLERROR. One per connection; not thread-safe.
+/// message id for the CALLERROR. The buffer is rented for a message and returned at
+/// <see cref="Reset"/>, so an idle connection holds none. One per connection; not thread-safe.
 /// </summary>
 /// <example>
 /// <code>
@@ -37,7 +38,7 @@ public sealed class OcppFrameAssembler : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFrameBytes, 1);
         _maxFrameBytes = maxFrameBytes;
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialSize, maxFrameBytes));
+        _buffer = [];
     }
 
     /// <summary>Length of the completed message, including any bytes that were not kept.</summary>
@@ -54,7 +55,11 @@ public sealed class OcppFrameAssembler : IDisposable
     {
         if (_count < _maxFrameBytes)
         {
-            if (_count == _buffer.Length)
+            if (_buffer.Length == 0)
+            {
+                _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialSize, _maxFrameBytes));
+            }
+            else if (_count == _buffer.Length)
             {
                 Grow();
             }
@@ -86,15 +91,18 @@ public sealed class OcppFrameAssembler : IDisposable
         return endOfMessage;
     }
 
-    /// <summary>Starts the next message; the previous <see cref="Frame"/> is no longer valid.</summary>
+    /// <summary>Starts the next message and gives the buffer back; the previous <see cref="Frame"/> is no longer valid.</summary>
     public void Reset()
     {
         _count = 0;
         _length = 0;
         _complete = false;
+        ReturnBuffer();
     }
 
-    public void Dispose()
+    public void Dispose() => ReturnBuffer();
+
+    private void ReturnBuffer()
     {
         var buffer = Interlocked.Exchange(ref _buffer, []);
         if (buffer.Length > 0)

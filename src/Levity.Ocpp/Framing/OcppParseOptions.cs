@@ -8,7 +8,7 @@ public sealed record OcppParseOptions
     public static OcppParseOptions Default { get; } = new();
 
     /// <summary>Frames longer than this are refused without being parsed.</summary>
-    public int MaxFrameBytes { get; init; } = 64 * 1024;
+    public int MaxFrameBytes { get; init; } = 1024 * 1024;
 
     /// <summary>OCPP-J: at most 36 characters.</summary>
     public int MaxMessageIdLength { get; init; } = 36;

@@ -30,6 +30,7 @@ public sealed class ServerFlags
         Add<string>("--ocpp-log-level", nameof(LevityOptions.OcppLogLevel), $"Level of the per-frame OCPP log (default: {d.OcppLogLevel})");
         Add<string>("--log-format", nameof(LevityOptions.LogFormat), $"json or text (default: {d.LogFormat})");
         Add<int>("--heartbeat-interval", nameof(LevityOptions.HeartbeatInterval), $"Heartbeat interval in seconds sent to chargers (default: {d.HeartbeatInterval})");
+        Add<int>("--max-frame-size", nameof(LevityOptions.MaxFrameSize), $"Largest OCPP message in bytes; larger ones are refused unbuffered (default: {d.MaxFrameSize})");
         Add<double>("--response-timeout", nameof(LevityOptions.ResponseTimeout), $"Seconds to wait for a charger's answer (default: {d.ResponseTimeout})");
         Add<bool>("--disable-websocket-ping", nameof(LevityOptions.DisableWebsocketPing), "Do not send WebSocket pings (sent every 20 s otherwise)");
         Add<int>("--api-port", nameof(LevityOptions.ApiPort), "Operator HTTP API port (off by default)");

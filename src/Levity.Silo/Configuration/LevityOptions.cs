@@ -54,6 +54,13 @@ public sealed class LevityOptions
     /// <summary>Heartbeat interval in seconds handed to chargers in BootNotification.conf.</summary>
     public int HeartbeatInterval { get; set; } = 60;
 
+    /// <summary>
+    /// Largest OCPP message in bytes. A StopTransaction with the transactionData of a long session
+    /// runs to hundreds of KB; a message above the limit is refused (CALLERROR, or close 1009 when
+    /// its id cannot be read) without being buffered.
+    /// </summary>
+    public int MaxFrameSize { get; set; } = 1024 * 1024;
+
     /// <summary>Seconds to wait for a charger's answer to a server-initiated call.</summary>
     public double ResponseTimeout { get; set; } = 30;
 

@@ -44,6 +44,11 @@ public static class LevityOptionsValidator
             }
         }
 
+        if (options.MaxFrameSize is < 1024 or > 64 * 1024 * 1024)
+        {
+            errors.Add($"--max-frame-size: '{options.MaxFrameSize}' must be a number of bytes from 1024 to 67108864 (64 MiB).");
+        }
+
         CheckPort(errors, "--silo-port", options.SiloPort);
         if (options.SiloPort != 0 && (options.SiloPort == options.Port || options.SiloPort == options.MetricsPort || options.SiloPort == options.ApiPort))
         {

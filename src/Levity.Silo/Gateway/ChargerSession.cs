@@ -1,42 +1,47 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using Levity.Grains.Interfaces.ChargePoints;
+using Levity.Ocpp.Framing;
 using Levity.Ocpp.Sessions;
 
 namespace Levity.Silo.Gateway;
 
 /// <summary>
-/// One charger's WebSocket: a receive loop that hands complete messages to the handler, a
-/// serialized send path with a timeout, and a drain-then-close shutdown.
+/// One charger's WebSocket session, from the upgrade to the close. It owns every exchange on its
+/// socket: assemble the message (never more than the frame limit in memory), parse and validate
+/// it, make the typed call on the charger's grain, send the answer, then hand the answered call to
+/// the After hooks. It is also the grain's way to the charger: an <see cref="IChargerConnection"/>
+/// observer for server-initiated calls, kept alive by this object for exactly its lifetime.
 /// </summary>
-public sealed partial class ChargerSession : IDisposable
+public sealed partial class ChargerSession : IChargerConnection, IDisposable
 {
-    private const int InitialReceiveBuffer = 4096;
-    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
-
-    private readonly WebSocket _socket;
-    private readonly GatewayOptions _options;
-    private readonly TimeProvider _time;
+    private readonly ChargerSessionServices _services;
+    private readonly ChargerSocket _socket;
+    private readonly OcppSession _protocol;
+    private readonly OcppFrameAssembler _assembler;
+    private readonly IChargePointGrain _grain;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ArrayBufferWriter<byte>? _responseBuffer;
     private long _lastReceived;
     private int _inFlight;
     private volatile bool _draining;
 
-    public ChargerSession(string chargePointId, long generation, string? remoteAddress, string? subProtocol, WebSocket socket, GatewayOptions options, TimeProvider time, ILogger logger)
+    public ChargerSession(string chargePointId, long generation, string? remoteAddress, string? subProtocol, WebSocket socket, ChargerSessionServices services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         ChargePointId = chargePointId;
         Generation = generation;
         RemoteAddress = remoteAddress;
         SubProtocol = subProtocol;
-        _socket = socket;
-        _options = options;
-        _time = time;
-        _logger = logger;
-        _lastReceived = time.GetTimestamp();
-        ConnectedAt = time.GetUtcNow();
+        _services = services;
+        _logger = services.Logger;
+        _socket = new ChargerSocket(chargePointId, socket, services.Options, services.Time, services.Logger);
+        _protocol = services.Protocols.Create(chargePointId, SendFrameAsync);
+        _assembler = new OcppFrameAssembler(services.MaxFrameBytes);
+        _grain = services.Grains.GetGrain<IChargePointGrain>(chargePointId);
+        _lastReceived = services.Time.GetTimestamp();
+        ConnectedAt = services.Time.GetUtcNow();
     }
 
     public string ChargePointId { get; }
@@ -51,218 +56,51 @@ public sealed partial class ChargerSession : IDisposable
 
     public DateTimeOffset ConnectedAt { get; }
 
-    /// <summary>The OCPP side of this connection, set by the connection handler.</summary>
-    public OcppSession? Protocol { get; set; }
-
-    /// <summary>Where answers to this charger's calls are serialized (reused: one message is handled at a time).</summary>
-    internal ArrayBufferWriter<byte> ResponseBuffer => _responseBuffer ??= new ArrayBufferWriter<byte>(256);
-
-    /// <summary>
-    /// The object the grain's calls reach. Orleans holds observer objects weakly: this strong
-    /// reference keeps it alive for exactly the session's lifetime.
-    /// </summary>
-    public IChargerConnection? Observer { get; set; }
-
-    /// <summary>The observer reference (made with CreateObjectReference) through which the grain sends calls to this session.</summary>
-    public IChargerConnection? Channel { get; set; }
-
-    /// <summary>The charger's grain, set by the connection handler.</summary>
-    public IChargePointGrain? Grain { get; set; }
-
-    public bool IsOpen => _socket.State == WebSocketState.Open && !_draining;
+    public bool IsOpen => _socket.IsOpen && !_draining;
 
     /// <summary>Time since the charger last sent a message (pongs excluded: they prove the socket, not the charger).</summary>
-    public TimeSpan Silence => _time.GetElapsedTime(Interlocked.Read(ref _lastReceived));
+    public TimeSpan Silence => _services.Time.GetElapsedTime(Interlocked.Read(ref _lastReceived));
 
-    /// <summary>Reads messages until the socket closes; returns when the session is over.</summary>
-    public async Task RunAsync(IChargerConnectionHandler handler, CancellationToken cancellationToken)
+    /// <summary>The OCPP side of the connection (server-initiated calls, tolerances).</summary>
+    internal OcppSession Protocol => _protocol;
+
+    /// <summary>
+    /// Tells the grain the charger is here (with a reference to this session as its observer),
+    /// handles messages until the socket closes, then tells the grain it left.
+    /// </summary>
+    public async Task RunAsync()
     {
-        ArgumentNullException.ThrowIfNull(handler);
+        var reference = _services.Grains.CreateObjectReference<IChargerConnection>(this);
         try
         {
-            while (_socket.State == WebSocketState.Open)
-            {
-                // A zero-byte read waits for the next frame without holding a buffer, so idle
-                // chargers cost no receive memory.
-                var peek = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
-                if (peek.MessageType == WebSocketMessageType.Close)
-                {
-                    break;
-                }
-
-                await ReceiveMessageAsync(handler, cancellationToken);
-            }
-        }
-        catch (WebSocketException e)
-        {
-            Log.SocketFailed(_logger, ChargePointId, e.WebSocketErrorCode, e.Message);
-        }
-        catch (OperationCanceledException)
-        {
-            // Aborted by shutdown or by the send timeout; the socket is gone either way.
+            await _grain.Connected(new ChargerConnectionInfo(Generation, RemoteAddress, SubProtocol, ConnectedAt), reference);
+            await ReceiveAsync();
         }
         finally
         {
-            await CompleteCloseAsync();
+            await EndAsync(reference);
         }
     }
 
-    private async Task ReceiveMessageAsync(IChargerConnectionHandler handler, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pending and later calls on the observer fail at once (connection closed), the grain stops
+    /// using it, and only then is the reference deleted: a call to a deleted observer would wait
+    /// for Orleans' response timeout.
+    /// </summary>
+    private async Task EndAsync(IChargerConnection reference)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBuffer);
-        var length = 0;
-        var truncated = false;
+        _protocol.Close();
         try
         {
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    if (buffer.Length >= _options.MaxFrameBytes)
-                    {
-                        truncated = true;
-                        length = await DiscardRestAsync(buffer, length, cancellationToken);
-                        break;
-                    }
-
-                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxFrameBytes));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var limit = Math.Min(buffer.Length, _options.MaxFrameBytes);
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(length, limit - length), cancellationToken);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return;
-                }
-
-                length += result.Count;
-                if (result.EndOfMessage)
-                {
-                    break;
-                }
-
-                if (length == limit && limit == _options.MaxFrameBytes)
-                {
-                    truncated = true;
-                    length = await DiscardRestAsync(buffer, length, cancellationToken);
-                    break;
-                }
-            }
-
-            Interlocked.Exchange(ref _lastReceived, _time.GetTimestamp());
-            if (_draining)
-            {
-                // Shutting down: an unanswered message is retried by the charger after it reconnects.
-                Log.DroppedWhileDraining(_logger, ChargePointId);
-                return;
-            }
-
-            await handler.OnMessageAsync(this, buffer.AsMemory(0, length), truncated, cancellationToken);
+            await _grain.Disconnected(Generation);
+        }
+        catch (Exception e)
+        {
+            Log.DisconnectNotRecorded(_logger, e, ChargePointId);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>Reads and drops the rest of an oversized message; keeps the first bytes for diagnostics.</summary>
-    private async Task<int> DiscardRestAsync(byte[] buffer, int kept, CancellationToken cancellationToken)
-    {
-        var scratch = ArrayPool<byte>.Shared.Rent(InitialReceiveBuffer);
-        try
-        {
-            long discarded = 0;
-            while (true)
-            {
-                var result = await _socket.ReceiveAsync(scratch.AsMemory(), cancellationToken);
-                discarded += result.Count;
-                if (result.EndOfMessage || result.MessageType == WebSocketMessageType.Close)
-                {
-                    Log.FrameTooLarge(_logger, ChargePointId, kept + discarded, _options.MaxFrameBytes);
-                    return Math.Min(kept, buffer.Length);
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(scratch);
-        }
-    }
-
-    /// <summary>Sends one text message; false when the socket is closed or the peer stopped reading.</summary>
-    /// <remarks>
-    /// A send almost always completes at once (the kernel takes the frame). Only one that waits,
-    /// because the peer's receive window is full, gets a timeout: no timer or token source per
-    /// session (idle chargers are most of them) and none per message.
-    /// </remarks>
-    public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
-    {
-        await _sendLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (_socket.State != WebSocketState.Open)
-            {
-                return false;
-            }
-
-            var send = _socket.SendAsync(utf8, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-            if (send.IsCompletedSuccessfully)
-            {
-                send.GetAwaiter().GetResult();
-                return true;
-            }
-
-            await WaitOrAbortAsync(send.AsTask());
-            return true;
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or TimeoutException)
-        {
-            Log.SendFailed(_logger, ChargePointId, e.Message);
-            return false;
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
-    /// <summary>A peer that does not read for <see cref="SendTimeout"/> is dead to us: its socket is aborted.</summary>
-    private async Task WaitOrAbortAsync(Task send)
-    {
-        try
-        {
-            await send.WaitAsync(SendTimeout, _time);
-        }
-        catch (TimeoutException)
-        {
-            _socket.Abort();
-            // The aborted send fails in turn; observe it so it is not reported as unobserved.
-            _ = send.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            throw;
-        }
-    }
-
-    /// <summary>Registers work that must finish (its answer sent) before the session closes.</summary>
-    public bool TryBeginWork()
-    {
-        Interlocked.Increment(ref _inFlight);
-        if (_draining)
-        {
-            EndWork();
-            return false;
-        }
-
-        return true;
-    }
-
-    public void EndWork()
-    {
-        if (Interlocked.Decrement(ref _inFlight) == 0 && _draining)
-        {
-            _drained.TrySetResult();
+            _services.Grains.DeleteObjectReference<IChargerConnection>(reference);
         }
     }
 
@@ -287,70 +125,58 @@ public sealed partial class ChargerSession : IDisposable
             // Out of time: close anyway; unanswered messages are retried by the charger.
         }
 
-        await _sendLock.WaitAsync(CancellationToken.None);
-        try
-        {
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                using var timeout = new CancellationTokenSource(_options.CloseTimeout);
-                await _socket.CloseOutputAsync(status, description, timeout.Token);
-                _ = AbortUnlessClosedAsync();
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
-        {
-            _socket.Abort();
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
-    /// <summary>A peer that never answers our close frame would keep the receive loop waiting.</summary>
-    private async Task AbortUnlessClosedAsync()
-    {
-        await Task.Delay(_options.CloseTimeout, _time);
-        if (_socket.State != WebSocketState.Closed)
-        {
-            _socket.Abort();
-        }
-    }
-
-    private async Task CompleteCloseAsync()
-    {
-        if (_socket.State is WebSocketState.CloseReceived)
-        {
-            await CloseAsync(WebSocketCloseStatus.NormalClosure, string.Empty, CancellationToken.None);
-        }
+        await _socket.CloseAsync(status, description);
     }
 
     /// <summary>Kills the connection without a closing handshake.</summary>
     public void Abort() => _socket.Abort();
 
-    /// <remarks>
-    /// The send lock is left to the GC: a close started by the watchdog or a replacement may still
-    /// be finishing when the endpoint disposes the session, and it holds nothing unmanaged once idle.
-    /// </remarks>
+    /// <remarks>The socket itself belongs to the endpoint that accepted it.</remarks>
     public void Dispose()
     {
-        Protocol?.Dispose();
-        _socket.Dispose();
+        _protocol.Dispose();
+        _assembler.Dispose();
     }
 
+    /// <summary>Registers an exchange that must finish (its answer sent) before the session closes.</summary>
+    private bool TryBeginWork()
+    {
+        Interlocked.Increment(ref _inFlight);
+        if (_draining)
+        {
+            EndWork();
+            return false;
+        }
+
+        return true;
+    }
+
+    private void EndWork()
+    {
+        if (Interlocked.Decrement(ref _inFlight) == 0 && _draining)
+        {
+            _drained.TrySetResult();
+        }
+    }
 
     private static partial class Log
     {
         [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Charger {ChargePointId}: socket failed ({Error}): {Reason}")]
         public static partial void SocketFailed(ILogger logger, string chargePointId, WebSocketError error, string reason);
 
-        [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Charger {ChargePointId}: frame of {Bytes} bytes exceeds the {Limit}-byte limit; discarded")]
+        [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Charger {ChargePointId}: message of {Bytes} bytes exceeds the {Limit}-byte frame limit; its bytes beyond the limit were discarded unread")]
         public static partial void FrameTooLarge(ILogger logger, string chargePointId, long bytes, int limit);
-
-        [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Charger {ChargePointId}: send failed: {Reason}")]
-        public static partial void SendFailed(ILogger logger, string chargePointId, string reason);
 
         [LoggerMessage(EventId = 103, Level = LogLevel.Debug, Message = "Charger {ChargePointId}: message dropped while closing")]
         public static partial void DroppedWhileDraining(ILogger logger, string chargePointId);
+
+        [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Charger {ChargePointId}: the disconnect could not be recorded by its grain")]
+        public static partial void DisconnectNotRecorded(ILogger logger, Exception exception, string chargePointId);
+
+        [LoggerMessage(EventId = 140, Level = LogLevel.Error, Message = "Charger {ChargePointId}: {Action} {MessageId} failed; answered InternalError")]
+        public static partial void HandlerFailed(ILogger logger, Exception exception, string chargePointId, string action, string messageId);
+
+        [LoggerMessage(EventId = 141, Level = LogLevel.Debug, Message = "Charger {ChargePointId}: frame not sent, the connection is gone")]
+        public static partial void NotSent(ILogger logger, string chargePointId);
     }
 }

@@ -18,9 +18,6 @@ public sealed class GatewayOptions
     /// <summary>A charger that sends nothing for this long is disconnected (3x the heartbeat interval).</summary>
     public TimeSpan SilenceLimit { get; set; } = TimeSpan.FromSeconds(180);
 
-    /// <summary>Largest frame read; bytes beyond it are discarded, never buffered.</summary>
-    public int MaxFrameBytes { get; set; } = 64 * 1024;
-
     /// <summary>Time a closing handshake may take before the socket is aborted.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

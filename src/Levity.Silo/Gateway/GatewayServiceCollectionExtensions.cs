@@ -13,6 +13,7 @@ public static class GatewayServiceCollectionExtensions
             g.SilenceLimit = TimeSpan.FromSeconds(3 * options.HeartbeatInterval);
         });
         services.AddSingleton<ChargerSessionRegistry>();
+        services.AddSingleton<ChargerSessionServices>();
         services.AddSingleton<WebSocketGateway>();
         services.AddHostedService<SilenceWatchdog>();
         services.AddHostedService<GatewayShutdown>();

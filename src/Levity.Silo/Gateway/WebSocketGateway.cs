@@ -10,11 +10,9 @@ namespace Levity.Silo.Gateway;
 /// </summary>
 public sealed partial class WebSocketGateway(
     ChargerSessionRegistry registry,
-    IChargerConnectionHandler handler,
+    ChargerSessionServices sessions,
     IAuditSink audit,
     IOptions<GatewayOptions> options,
-    TimeProvider time,
-    IHostApplicationLifetime lifetime,
     ILogger<WebSocketGateway> logger)
 {
     public const string Route = "/ws/{chargePointId}";
@@ -70,7 +68,7 @@ public sealed partial class WebSocketGateway(
             return;
         }
 
-        using var session = new ChargerSession(chargePointId, registry.NextGeneration(), remote, accept.SubProtocol, socket, _options, time, logger);
+        using var session = new ChargerSession(chargePointId, registry.NextGeneration(), remote, accept.SubProtocol, socket, sessions);
         var replaced = registry.Register(session);
         Log.Connected(logger, chargePointId, remote, accept.SubProtocol ?? "(none)", replaced is not null);
         audit.Connection(chargePointId, connected: true, remote);
@@ -79,20 +77,15 @@ public sealed partial class WebSocketGateway(
             _ = CloseReplacedAsync(replaced);
         }
 
-        var stopping = lifetime.ApplicationStopping;
         try
         {
-            await handler.OnConnectedAsync(session, replaced, stopping);
-            // Not the stopping token: cancelling a receive aborts the socket, and shutdown must
-            // instead drain and close with 1001 (GatewayShutdown).
-            await session.RunAsync(handler, CancellationToken.None);
+            await session.RunAsync();
         }
         finally
         {
             var wasCurrent = registry.Remove(session);
             Log.Disconnected(logger, chargePointId, wasCurrent);
             audit.Connection(chargePointId, connected: false, remote);
-            await handler.OnDisconnectedAsync(session, wasCurrent, CancellationToken.None);
         }
     }
 

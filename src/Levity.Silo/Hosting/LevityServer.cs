@@ -14,7 +14,6 @@ using Levity.Silo.Metrics.Endpoints;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Levity.Silo.Hosting;
@@ -111,9 +110,9 @@ public static partial class LevityServer
         {
             ocpp.StrictValidation = options.StrictValidation;
             ocpp.ResponseTimeout = TimeSpan.FromSeconds(options.ResponseTimeout);
+            ocpp.MaxFrameBytes = options.MaxFrameSize;
         });
         services.AddSingleton<FrameLog>();
-        services.TryAddSingleton<IChargerConnectionHandler, OcppConnectionHandler>();
         services.AddGateway(options);
     }
 

@@ -20,7 +20,7 @@ public sealed class KeepAliveTests
         var stream = tcp.GetStream();
         var request = $"GET /ws/MUTE HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: ocpp1.6\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request), timeout.Token);
-        Assert.StartsWith("connect MUTE", await server.Handler.NextAsync(), StringComparison.Ordinal);
+        await server.WaitConnectedAsync("MUTE");
 
         // Read (and ignore) the pings without ever answering: the server must give up on us.
         var buffer = new byte[1024];
@@ -40,6 +40,6 @@ public sealed class KeepAliveTests
 
         Assert.False(timeout.IsCancellationRequested, "the server kept the silent peer");
         Assert.True(sawPing);
-        Assert.Contains("disconnect MUTE", await server.Handler.NextAsync(), StringComparison.Ordinal);
+        await server.WaitDisconnectedAsync("MUTE");
     }
 }

@@ -13,7 +13,7 @@ public sealed class SendTimeoutTests
     {
         var time = new TimerCountingClock();
         var stream = new StallingStream();
-        using var session = Session(stream, time);
+        var session = Session(stream, time);
 
         Assert.True(await session.SendAsync("[3,\"1\",{}]"u8.ToArray(), CancellationToken.None));
 
@@ -26,7 +26,7 @@ public sealed class SendTimeoutTests
     {
         var time = new TimerCountingClock();
         var stream = new StallingStream { Stalled = true };
-        using var session = Session(stream, time);
+        var session = Session(stream, time);
 
         var send = session.SendAsync("[3,\"1\",{}]"u8.ToArray(), CancellationToken.None).AsTask();
         await WaitUntil(() => time.ActiveTimers == 1);
@@ -39,8 +39,8 @@ public sealed class SendTimeoutTests
         Assert.True(stream.Closed);
     }
 
-    private static ChargerSession Session(Stream stream, TimeProvider time) =>
-        new("SLOW", 1, null, "ocpp1.6", WebSocket.CreateFromStream(stream, isServer: true, "ocpp1.6", Timeout.InfiniteTimeSpan), new GatewayOptions(), time, NullLogger.Instance);
+    private static ChargerSocket Session(Stream stream, TimeProvider time) =>
+        new("SLOW", WebSocket.CreateFromStream(stream, isServer: true, "ocpp1.6", Timeout.InfiniteTimeSpan), new GatewayOptions(), time, NullLogger.Instance);
 
     private static async Task WaitUntil(Func<bool> condition)
     {

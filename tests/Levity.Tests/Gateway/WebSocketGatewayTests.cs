@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
+using Levity.Grains.Interfaces.ChargePoints;
 using Levity.Silo.Gateway;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -48,16 +49,21 @@ public sealed class WebSocketGatewayTests
     private static Task SendTextAsync(WebSocket socket, string text) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, Timeout);
 
+    private static async Task<string> HeartbeatAsync(WebSocket socket, string messageId)
+    {
+        await SendTextAsync(socket, $"[2,\"{messageId}\",\"Heartbeat\",{{}}]");
+        return await ReceiveTextAsync(socket);
+    }
+
     [Fact]
-    public async Task Connect_OfferingOcpp16_NegotiatesOcpp16AndRoutesMessages()
+    public async Task Connect_OfferingOcpp16_NegotiatesOcpp16AndAnswersMessages()
     {
         await using var server = await GatewayServer.StartAsync();
         using var client = await ConnectAsync(server, "CP001", "ocpp1.6");
 
         Assert.Equal("ocpp1.6", client.SubProtocol);
-        Assert.StartsWith("connect CP001", await server.Handler.NextAsync(), StringComparison.Ordinal);
-        await SendTextAsync(client, "[2,\"1\",\"Heartbeat\",{}]");
-        Assert.Equal("echo:[2,\"1\",\"Heartbeat\",{}]", await ReceiveTextAsync(client));
+        await server.WaitConnectedAsync("CP001");
+        Assert.StartsWith("[3,\"1\",{\"currentTime\":", await HeartbeatAsync(client, "1"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,7 +89,7 @@ public sealed class WebSocketGatewayTests
 
         Assert.StartsWith("HTTP/1.1 101", head, StringComparison.Ordinal);
         Assert.DoesNotContain("Sec-WebSocket-Protocol", head, StringComparison.OrdinalIgnoreCase);
-        Assert.StartsWith("connect GRIZZLE1", await server.Handler.NextAsync(), StringComparison.Ordinal);
+        Assert.Null((await server.WaitConnectedAsync("GRIZZLE1")).SubProtocol);
     }
 
     [Fact]
@@ -105,7 +111,7 @@ public sealed class WebSocketGatewayTests
             Assert.NotEqual(WebSocketState.Open, client.State);
         }
 
-        Assert.False(server.Services.GetRequiredService<ChargerSessionRegistry>().TryGet("CP002", out _));
+        Assert.False(server.Registry.TryGet("CP002", out _));
     }
 
     [Theory]
@@ -138,36 +144,59 @@ public sealed class WebSocketGatewayTests
     public async Task SecondConnection_SameId_ReplacesFirstWithoutClobberingIt()
     {
         await using var server = await GatewayServer.StartAsync();
-        var registry = server.Services.GetRequiredService<ChargerSessionRegistry>();
         using var first = await ConnectAsync(server, "CP001", "ocpp1.6");
-        var connectFirst = await server.Handler.NextAsync();
+        var firstSession = await server.WaitConnectedAsync("CP001");
 
         using var second = await ConnectAsync(server, "CP001", "ocpp1.6");
-        var connectSecond = await server.Handler.NextAsync();
+        var secondSession = await server.WaitConnectedAsync("CP001", after: firstSession.Generation);
 
-        Assert.Contains("replaced=", connectSecond, StringComparison.Ordinal);
-        Assert.DoesNotContain("replaced= ", connectSecond + " ", StringComparison.Ordinal);
         Assert.Equal("close:1008", await ReceiveTextAsync(first));
-        Assert.Contains("current=False", await server.Handler.NextAsync(), StringComparison.Ordinal);
-        Assert.True(registry.TryGet("CP001", out var current));
-        Assert.True(current.Generation > long.Parse(connectFirst.Split("gen=")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
-
-        await SendTextAsync(second, "still here");
-        Assert.Equal("echo:still here", await ReceiveTextAsync(second));
+        // The replaced session's late cleanup leaves its successor current and connected.
+        Assert.Same(secondSession, await server.WaitConnectedAsync("CP001"));
+        Assert.StartsWith("[3,\"s1\",", await HeartbeatAsync(second, "s1"), StringComparison.Ordinal);
+        var state = await server.Services.GetRequiredService<IGrainFactory>().GetGrain<IChargePointGrain>("CP001").GetState();
+        Assert.True(state.IsConnected);
+        Assert.Equal(secondSession.Generation, state.Connection!.Generation);
     }
 
     [Fact]
-    public async Task OversizedFrame_IsDiscardedNotBuffered_SessionSurvives()
+    public async Task OversizedMessage_RefusedAsTooLargeWithoutBuffering_SessionSurvives()
     {
-        await using var server = await GatewayServer.StartAsync(o => o.MaxFrameBytes = 8 * 1024);
+        await using var server = await GatewayServer.StartAsync(levity: o => o.MaxFrameSize = 8 * 1024);
         using var client = await ConnectAsync(server, "CP001", "ocpp1.6");
-        await server.Handler.NextAsync();
 
-        await SendTextAsync(client, "[2,\"big\",\"DataTransfer\",{\"data\":\"" + new string('a', 100_000) + "\"}]");
-        Assert.Equal("echo:truncated:8192", await ReceiveTextAsync(client));
+        await SendTextAsync(client, "[2,\"big\",\"DataTransfer\",{\"vendorId\":\"x\",\"data\":\"" + new string('a', 100_000) + "\"}]");
+        var refused = await ReceiveTextAsync(client);
 
-        await SendTextAsync(client, "small");
-        Assert.Equal("echo:small", await ReceiveTextAsync(client));
+        Assert.StartsWith("[4,\"big\",\"ProtocolError\",", refused, StringComparison.Ordinal);
+        Assert.Contains("8192", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("incomplete", refused, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("[3,\"small\",", await HeartbeatAsync(client, "small"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OversizedMessage_NoReadableMessageId_ClosedWith1009()
+    {
+        await using var server = await GatewayServer.StartAsync(levity: o => o.MaxFrameSize = 8 * 1024);
+        using var client = await ConnectAsync(server, "CP001", "ocpp1.6");
+
+        await SendTextAsync(client, new string(' ', 20_000) + "[2,\"late\",\"Heartbeat\",{}]");
+
+        Assert.Equal("close:1009", await ReceiveTextAsync(client));
+    }
+
+    [Fact]
+    public async Task LargeValidMessage_UnderTheDefaultLimit_IsAnswered()
+    {
+        await using var server = await GatewayServer.StartAsync();
+        using var client = await ConnectAsync(server, "CP001", "ocpp1.6");
+        var samples = string.Join(",", Enumerable.Range(0, 1_000).Select(i => $"{{\"timestamp\":\"2026-12-01T{i / 60 % 24:00}:{i % 60:00}:00Z\",\"sampledValue\":[{{\"value\":\"{i * 10}\",\"measurand\":\"Energy.Active.Import.Register\",\"unit\":\"Wh\"}},{{\"value\":\"16.0\",\"measurand\":\"Current.Import\",\"unit\":\"A\",\"phase\":\"L1\"}}]}}"));
+        var frame = $"[2,\"mv\",\"MeterValues\",{{\"connectorId\":1,\"meterValue\":[{samples}]}}]";
+        Assert.True(frame.Length > 100_000);
+
+        await SendTextAsync(client, frame);
+
+        Assert.Equal("[3,\"mv\",{}]", await ReceiveTextAsync(client));
     }
 
     [Fact]
@@ -178,10 +207,11 @@ public sealed class WebSocketGatewayTests
         var watchdog = server.Services.GetServices<IHostedService>().OfType<SilenceWatchdog>().Single();
         using var silent = await ConnectAsync(server, "SILENT", "ocpp1.6");
         using var talking = await ConnectAsync(server, "TALKING", "ocpp1.6");
+        await server.WaitConnectedAsync("SILENT");
+        await server.WaitConnectedAsync("TALKING");
 
         time.Advance(TimeSpan.FromSeconds(170));
-        await SendTextAsync(talking, "hi");
-        Assert.Equal("echo:hi", await ReceiveTextAsync(talking));
+        Assert.StartsWith("[3,\"hi\",", await HeartbeatAsync(talking, "hi"), StringComparison.Ordinal);
         Assert.Equal(0, watchdog.CheckOnce());
 
         // The watchdog's own periodic sweep (on the same clock) runs as the time passes the limit.
@@ -196,7 +226,7 @@ public sealed class WebSocketGatewayTests
     {
         var server = await GatewayServer.StartAsync();
         using var client = await ConnectAsync(server, "CP001", "ocpp1.6");
-        await server.Handler.NextAsync();
+        await server.WaitConnectedAsync("CP001");
 
         var stopping = server.DisposeAsync();
         Assert.Equal("close:1001", await ReceiveTextAsync(client));

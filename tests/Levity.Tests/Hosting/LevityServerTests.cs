@@ -10,7 +10,7 @@ public sealed class LevityServerTests
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var directory = Directory.CreateTempSubdirectory("levity-host-").FullName;
-        var options = new LevityOptions { Host = "127.0.0.1", Port = 0, LogLevel = "WARNING", Db = Path.Combine(directory, "levity.db") };
+        var options = new LevityOptions { Host = "127.0.0.1", Port = 0, SiloPort = 0, LogLevel = "WARNING", Db = Path.Combine(directory, "levity.db") };
         await using var app = LevityServer.Build(options);
         await app.StartAsync(timeout.Token);
 

@@ -29,7 +29,7 @@ internal sealed class LevityProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(databasePath)!,
         };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "levity.dll"), "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", databasePath, "--log-level", "WARNING", "--ocpp-log-level", "WARNING", .. extraArgs])
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "levity.dll"), "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silo-port", "0", "--db", databasePath, "--log-level", "WARNING", "--ocpp-log-level", "WARNING", .. extraArgs])
         {
             info.ArgumentList.Add(arg);
         }

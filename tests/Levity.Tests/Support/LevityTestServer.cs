@@ -41,7 +41,7 @@ internal sealed class LevityTestServer : IAsyncDisposable
 
     public async Task StartAsync(Action<LevityOptions>? configure = null, Action<IServiceCollection>? configureServices = null)
     {
-        var options = new LevityOptions { Host = "127.0.0.1", Port = 0, Db = DatabasePath, LogLevel = "WARNING", OcppLogLevel = "WARNING" };
+        var options = new LevityOptions { Host = "127.0.0.1", Port = 0, SiloPort = 0, Db = DatabasePath, LogLevel = "WARNING", OcppLogLevel = "WARNING" };
         configure?.Invoke(options);
         _app = LevityServer.Build(options, configureServices);
         await _app.StartAsync();

@@ -63,7 +63,7 @@ public sealed class OcppFrameAssemblerTests
         using var assembler = new OcppFrameAssembler(options.MaxFrameBytes);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        var huge = Encoding.UTF8.GetBytes($$"""[2,"huge-1","DataTransfer",{"vendorId":"v","data":"{{new string('x', 300_000)}}"}]""");
+        var huge = Encoding.UTF8.GetBytes($$"""[2,"huge-1","DataTransfer",{"vendorId":"v","data":"{{new string('x', 1_500_000)}}"}]""");
         var sending = Task.Run(async () =>
         {
             for (var offset = 0; offset < huge.Length; offset += 16_384)
@@ -86,7 +86,7 @@ public sealed class OcppFrameAssemblerTests
         var reply = Assert.IsType<OcppCallError>(OcppFrameParser.Parse(first.Reply).Frame);
         Assert.Equal("huge-1", reply.MessageId);
         Assert.Equal(OcppErrorCode.ProtocolError, reply.ErrorCode);
-        Assert.Contains("65536", reply.ErrorDescription, StringComparison.Ordinal);
+        Assert.Contains("1048576", reply.ErrorDescription, StringComparison.Ordinal);
         Assert.Equal(OcppInboundKind.Request, second.Kind);
         Assert.Equal("next-1", second.MessageId);
     }

@@ -194,7 +194,7 @@ public sealed class OcppSessionTests : IDisposable
 
         var options = services.GetRequiredService<IOptions<OcppProtocolOptions>>().Value;
 
-        Assert.Equal(65536, options.MaxFrameBytes);
+        Assert.Equal(1_048_576, options.MaxFrameBytes);
         Assert.Equal(36, options.MaxMessageIdLength);
         Assert.Equal(TimeSpan.FromSeconds(30), options.ResponseTimeout);
         Assert.False(options.StrictValidation);
