@@ -1,8 +1,9 @@
-
+using Levity.Grains.Diagnostics;
 using Levity.Silo.Hosting;
 using Levity.Silo.Metrics.ChargePoints;
 using Levity.Silo.Metrics.Endpoints;
 using Levity.Silo.Metrics.Process;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Levity.Silo.Metrics;
 
@@ -27,7 +28,7 @@ public static class MetricsServiceCollectionExtensions
         services.AddSingleton(listener);
         services.AddSingleton<ProcessMetrics>();
         services.AddSingleton<CentralSystemMetrics>();
-        services.AddSingleton<ChargePointMetrics>();
+        services.TryAddSingleton<ChargePointMetrics>();
         // Registered before AddCentralSystem's plugin filter, so it runs first and times the plugins too.
         services.AddSingleton<IIncomingGrainCallFilter, ChargePointMetricsFilter>();
         services.AddSingleton<MetricsScraper>();

@@ -1,4 +1,4 @@
-using Levity.Silo.Metrics.ChargePoints;
+using Levity.Grains.Diagnostics;
 
 namespace Levity.Tests.Metrics;
 

@@ -1,3 +1,4 @@
+using Levity.Grains.Diagnostics;
 using Levity.Grains.Interfaces.ChargePoints;
 using Levity.Ocpp.Messages;
 

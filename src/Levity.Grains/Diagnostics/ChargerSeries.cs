@@ -1,10 +1,10 @@
-namespace Levity.Silo.Metrics.ChargePoints;
+namespace Levity.Grains.Diagnostics;
 
 /// <summary>
 /// The per-charger values behind the observable gauges. Written only from the charger's own grain
 /// turns (one at a time), read by scrapes; Volatile keeps a scrape from seeing a torn or stale value.
 /// </summary>
-internal sealed class ChargerSeries(string chargePointId)
+public sealed class ChargerSeries(string chargePointId)
 {
     private double _lastMessageAt = double.NaN;
     private double _lastHeartbeatAt = double.NaN;
