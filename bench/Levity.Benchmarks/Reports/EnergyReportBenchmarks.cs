@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Levity.Grains.Reports;
+using Levity.Reports;
 
 namespace Levity.Benchmarks.Reports;
 

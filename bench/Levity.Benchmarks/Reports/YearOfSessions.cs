@@ -1,7 +1,7 @@
 using System.Globalization;
-using Levity.Grains.Storage;
-using Levity.Grains.Storage.Schema;
-using Levity.Grains.Storage.Sql;
+using Levity.Storage;
+using Levity.Storage.Schema;
+using Levity.Storage.Sql;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
-using Levity.Grains.Storage;
 using Levity.Ocpp.Messages;
+using Levity.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Levity.Grains.Authorization;

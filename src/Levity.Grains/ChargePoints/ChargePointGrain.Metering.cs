@@ -1,5 +1,5 @@
 using Levity.Grains.Interfaces.ChargePoints;
-using Levity.Grains.Reports;
+using Levity.Reports;
 
 namespace Levity.Grains.ChargePoints;
 

@@ -1,7 +1,7 @@
 using Levity.Grains.Interfaces.ChargePoints;
-using Levity.Grains.Storage;
 using Levity.Ocpp.Messages;
 using Levity.Ocpp.Serialization;
+using Levity.Storage;
 
 namespace Levity.Grains.ChargePoints;
 

@@ -1,5 +1,5 @@
 using Levity.Grains.Interfaces.ChargePoints;
-using Levity.Grains.Storage;
+using Levity.Storage;
 
 namespace Levity.Grains.ChargePoints;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using Levity.Grains.Storage;
 using Levity.Ocpp.Actions;
 using Levity.Ocpp.Calls;
 using Levity.Ocpp.Messages;
 using Levity.Ocpp.Serialization;
+using Levity.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Levity.Grains.ChargePoints;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Levity.Grains.Storage;
 using Levity.Ocpp.Messages;
 using Levity.Ocpp.Serialization;
+using Levity.Storage;
 
 namespace Levity.Grains.ChargePoints;
 
@@ -89,6 +89,5 @@ internal static class MeterSamples
         return total ?? phases?.Values.Sum();
     }
 
-    public static double ToWattHours(double value, string? unit) =>
-        string.Equals(unit, "kWh", StringComparison.Ordinal) ? value * 1000 : value;
+    public static double ToWattHours(double value, string? unit) => EnergyUnits.ToWattHours(value, unit);
 }

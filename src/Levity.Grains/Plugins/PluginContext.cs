@@ -1,6 +1,6 @@
 using Levity.Grains.Interfaces.ChargePoints;
-using Levity.Grains.Storage;
 using Levity.Ocpp.Messages;
+using Levity.Storage;
 
 namespace Levity.Grains.Plugins;
 

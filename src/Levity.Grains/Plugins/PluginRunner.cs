@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using Levity.Grains.Interfaces.ChargePoints;
-using Levity.Grains.Storage;
+using Levity.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,8 @@
 using Levity.Grains.Interfaces.ChargePoints;
-using Levity.Grains.Storage;
 using Levity.Ocpp;
 using Levity.Ocpp.Actions;
 using Levity.Ocpp.Calls;
+using Levity.Storage;
 
 namespace Levity.Silo.Api;
 

@@ -1,4 +1,4 @@
-using Levity.Grains.Storage;
+using Levity.Storage;
 
 namespace Levity.Silo.Api;
 

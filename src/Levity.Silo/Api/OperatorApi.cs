@@ -1,7 +1,7 @@
 using Levity.Grains.Interfaces.ChargePoints;
-using Levity.Grains.Storage;
 using Levity.Silo.Configuration;
 using Levity.Silo.Hosting;
+using Levity.Storage;
 
 namespace Levity.Silo.Api;
 

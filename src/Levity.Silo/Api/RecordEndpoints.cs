@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Levity.Grains.Storage;
+using Levity.Storage;
 
 namespace Levity.Silo.Api;
 

@@ -1,6 +1,7 @@
-using Levity.Grains.Reports;
-using Levity.Grains.Storage;
+using Levity.Reports;
 using Levity.Silo.Reports;
+using Levity.Storage;
+using Levity.Storage.Reports;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Levity.Grains.Interfaces.ChargePoints;
-using Levity.Grains.Storage;
+using Levity.Storage;
 
 namespace Levity.Silo.Api;
 

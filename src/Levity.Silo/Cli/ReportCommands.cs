@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Levity.Grains.Reports;
+using Levity.Reports;
 using Levity.Silo.Reports;
+using Levity.Storage.Reports;
 using Microsoft.Data.Sqlite;
 
 namespace Levity.Silo.Cli;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Levity.Grains.Reports;
+using Levity.Reports;
 
 namespace Levity.Silo.Reports;
 

@@ -216,7 +216,7 @@ public sealed class FluentdAuditServerTests(ITestOutputHelper output)
         var hosted = server.Services.GetServices<IHostedService>().ToList();
         var sender = hosted.FindIndex(s => s is FluentdSender);
         Assert.True(sender >= 0);
-        Assert.True(sender < hosted.FindIndex(s => s is Levity.Grains.Storage.LevityStore), "the store must stop before the audit");
+        Assert.True(sender < hosted.FindIndex(s => s is Levity.Storage.LevityStore), "the store must stop before the audit");
         Assert.True(sender < hosted.FindIndex(s => s is GatewayShutdown), "the gateway must stop before the audit");
         Assert.IsType<FluentdAuditSink>(server.Services.GetRequiredService<IAuditSink>());
     }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Levity.Grains.ChargePoints;
 using Levity.Grains.Plugins;
-using Levity.Grains.Storage;
+using Levity.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using Levity.Grains.Reports;
+using Levity.Reports;
+using Levity.Storage.Reports;
 using Levity.Tests.Storage;
 
 namespace Levity.Tests.Reports;

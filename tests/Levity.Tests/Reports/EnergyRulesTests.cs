@@ -1,4 +1,4 @@
-using Levity.Grains.Reports;
+using Levity.Reports;
 
 namespace Levity.Tests.Reports;
 

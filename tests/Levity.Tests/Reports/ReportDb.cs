@@ -1,8 +1,8 @@
 using System.Globalization;
-using Levity.Grains.Reports;
-using Levity.Grains.Storage;
-using Levity.Grains.Storage.Schema;
-using Levity.Grains.Storage.Sql;
+using Levity.Reports;
+using Levity.Storage;
+using Levity.Storage.Schema;
+using Levity.Storage.Sql;
 using Levity.Tests.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;

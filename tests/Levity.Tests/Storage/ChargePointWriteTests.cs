@@ -1,4 +1,4 @@
-using Levity.Grains.Storage;
+using Levity.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Levity.Tests.Storage;

@@ -1,4 +1,4 @@
-using Levity.Grains.Storage.Writer;
+using Levity.Storage.Writer;
 
 namespace Levity.Tests.Storage;
 

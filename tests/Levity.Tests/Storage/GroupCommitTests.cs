@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Levity.Grains.Storage;
+using Levity.Storage;
 
 namespace Levity.Tests.Storage;
 

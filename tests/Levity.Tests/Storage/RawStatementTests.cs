@@ -1,4 +1,4 @@
-using Levity.Grains.Storage.Sql;
+using Levity.Storage.Sql;
 using Microsoft.Data.Sqlite;
 
 namespace Levity.Tests.Storage;

@@ -1,5 +1,5 @@
-using Levity.Grains.Storage;
-using Levity.Grains.Storage.Schema;
+using Levity.Storage;
+using Levity.Storage.Schema;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,4 +1,4 @@
-using Levity.Grains.Storage;
+using Levity.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Levity.Grains.Storage;
+using Levity.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,0 @@
-namespace Levity.Grains.Storage;
-
-/// <summary>Which status notification a charger sent: firmware (signed or not) or diagnostics upload.</summary>
-public enum MaintenanceStatusKind
-{
-    Firmware,
-    Diagnostics,
-}
