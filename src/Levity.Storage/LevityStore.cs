@@ -14,9 +14,9 @@ namespace Levity.Storage;
 /// <summary>
 /// The SQLite store: a hosted singleton. Start opens the file (WAL), applies pending migrations and
 /// starts the single writer; stop refuses new writes, commits everything queued and closes.
-/// See <see cref="ILevityStore"/> for the contract of each call.
+/// See <see cref="IStoreWriter"/> and <see cref="IStoreReader"/> for the contract of each call.
 /// </summary>
-public sealed partial class LevityStore : ILevityStore, IHostedService, IAsyncDisposable
+public sealed partial class LevityStore : IStoreWriter, IStoreReader, IHostedService, IAsyncDisposable
 {
     private readonly StoreOptions _options;
     private readonly TimeProvider _timeProvider;

@@ -9,7 +9,7 @@ namespace Levity.Storage;
 /// <see cref="Recheck"/> to notice reservations recorded meanwhile; a check is one index lookup,
 /// and nothing is written until something expires.
 /// </summary>
-public sealed partial class ReservationExpiry(ILevityStore store, TimeProvider time, ILogger<ReservationExpiry> logger) : BackgroundService
+public sealed partial class ReservationExpiry(IStoreWriter store, IStoreReader records, TimeProvider time, ILogger<ReservationExpiry> logger) : BackgroundService
 {
     /// <summary>The longest a newly recorded reservation waits to be noticed.</summary>
     public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(5);
@@ -21,7 +21,7 @@ public sealed partial class ReservationExpiry(ILevityStore store, TimeProvider t
             var wait = Recheck;
             try
             {
-                var next = await store.NextReservationExpiryAsync(stoppingToken);
+                var next = await records.NextReservationExpiryAsync(stoppingToken);
                 var now = time.GetUtcNow();
                 if (next is { } due && due <= now)
                 {

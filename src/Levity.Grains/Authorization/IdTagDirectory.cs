@@ -11,7 +11,7 @@ namespace Levity.Grains.Authorization;
 /// <see cref="PutAsync"/> or <see cref="DeleteAsync"/> (each durable before it returns). Changes
 /// made to the table with SQL behind Levity's back are seen after a restart.
 /// </summary>
-public sealed class IdTagDirectory(ILevityStore store, TimeProvider time, IOptions<AuthorizationOptions> options) : IDisposable
+public sealed class IdTagDirectory(IStoreWriter store, IStoreReader records, TimeProvider time, IOptions<AuthorizationOptions> options) : IDisposable
 {
     private readonly AuthorizationMode _mode = options.Value.Mode;
     // Writes are serialized so the snapshot changes in the order the database did.
@@ -150,7 +150,7 @@ public sealed class IdTagDirectory(ILevityStore store, TimeProvider time, IOptio
     private async Task<FrozenDictionary<string, IdTagRecord>> ReadAllAsync()
     {
         // Not the caller's token: the load is shared, and one caller giving up must not fail the rest.
-        var rows = await store.ListIdTagsAsync(CancellationToken.None);
+        var rows = await records.ListIdTagsAsync(CancellationToken.None);
         var tags = rows.ToFrozenDictionary(t => t.IdTag, StringComparer.OrdinalIgnoreCase);
         // A write that finished while this read ran has set a newer snapshot already.
         Interlocked.CompareExchange(ref _tags, tags, null);

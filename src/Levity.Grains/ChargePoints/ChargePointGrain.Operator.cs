@@ -25,13 +25,13 @@ public sealed partial class ChargePointGrain
     /// </summary>
     private async Task<bool> AdoptOpenTransactionAsync(int transactionId)
     {
-        var stored = await store.GetTransactionAsync(transactionId);
+        var stored = await records.GetTransactionAsync(transactionId);
         if (stored is not { IsActive: true } tx || tx.ChargePointId != _id)
         {
             return false;
         }
 
-        var last = await store.GetLastMeterReadingAsync(transactionId);
+        var last = await records.GetLastMeterReadingAsync(transactionId);
         var active = new ActiveTransaction(
             tx.Id, tx.ConnectorId ?? 0, tx.IdTag, tx.StartTime ?? DateTimeOffset.MinValue, tx.MeterStart, null, last?.Timestamp);
         // As at activation: the reading is read in this charger's meter convention (Grizzl-E).

@@ -152,7 +152,7 @@ public sealed partial class ChargePointGrain
     /// <summary>StartTransaction named a reservation: it is used (the transaction itself carries the id too, so a failure here loses nothing).</summary>
     private async Task LoadMaintenanceStatusAsync(CancellationToken cancellationToken)
     {
-        if (await store.GetMaintenanceStatusAsync(_id, cancellationToken) is { } status)
+        if (await records.GetMaintenanceStatusAsync(_id, cancellationToken) is { } status)
         {
             _firmwareStatus = status.FirmwareStatus;
             _firmwareStatusAt = status.FirmwareStatusAt;

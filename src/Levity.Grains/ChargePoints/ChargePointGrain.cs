@@ -19,7 +19,8 @@ namespace Levity.Grains.ChargePoints;
 // The silo whose Kestrel holds a charger's WebSocket hosts its grain: no network hop per message.
 [PreferLocalPlacement]
 public sealed partial class ChargePointGrain(
-    ILevityStore store,
+    IStoreWriter store,
+    IStoreReader records,
     PluginRegistry plugins,
     PluginRunner pluginRunner,
     CentralCallMetrics callMetrics,
@@ -48,7 +49,7 @@ public sealed partial class ChargePointGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _id = this.GetPrimaryKeyString();
-        var snapshot = await store.LoadChargePointAsync(_id, cancellationToken);
+        var snapshot = await records.LoadChargePointAsync(_id, cancellationToken);
         if (snapshot is null)
         {
             return;

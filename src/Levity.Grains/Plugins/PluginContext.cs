@@ -8,7 +8,7 @@ namespace Levity.Grains.Plugins;
 public class PluginContext<TRequest> : PluginSession
     where TRequest : IOcppRequest
 {
-    internal PluginContext(string chargePointId, IChargePointGrain grain, ILevityStore store, TRequest request, ReadOnlyMemory<byte> rawFrame, ChargePointState state, HookPoint hook)
+    internal PluginContext(string chargePointId, IChargePointGrain grain, IStoreReader store, TRequest request, ReadOnlyMemory<byte> rawFrame, ChargePointState state, HookPoint hook)
         : base(chargePointId, grain, store)
     {
         Request = request;
@@ -33,7 +33,7 @@ public sealed class PluginContext<TRequest, TResponse> : PluginContext<TRequest>
     where TRequest : IOcppRequest<TResponse>
     where TResponse : IOcppResponse
 {
-    internal PluginContext(string chargePointId, IChargePointGrain grain, ILevityStore store, TRequest request, ReadOnlyMemory<byte> rawFrame, ChargePointState state, HookPoint hook, TResponse response)
+    internal PluginContext(string chargePointId, IChargePointGrain grain, IStoreReader store, TRequest request, ReadOnlyMemory<byte> rawFrame, ChargePointState state, HookPoint hook, TResponse response)
         : base(chargePointId, grain, store, request, rawFrame, state, hook)
     {
         Response = response;

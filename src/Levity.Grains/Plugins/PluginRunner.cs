@@ -20,7 +20,7 @@ public sealed partial class PluginRunner
     private readonly Counter<long> _errors;
     private readonly Counter<long> _timeouts;
 
-    public PluginRunner(ILevityStore store, IOptions<PluginOptions> options, TimeProvider time, IMeterFactory meters, ILogger<PluginRunner> logger)
+    public PluginRunner(IStoreReader store, IOptions<PluginOptions> options, TimeProvider time, IMeterFactory meters, ILogger<PluginRunner> logger)
     {
         ArgumentNullException.ThrowIfNull(meters);
         Store = store;
@@ -32,7 +32,7 @@ public sealed partial class PluginRunner
         _timeouts = meter.CreateCounter<long>("levity_plugin_timeouts_total", description: "Plugin hooks abandoned for running too long");
     }
 
-    internal ILevityStore Store { get; }
+    internal IStoreReader Store { get; }
 
     internal async Task RunBoundedAsync(IChargePointPlugin plugin, HookPoint point, string chargePointId, Func<CancellationToken, ValueTask> hook)
     {

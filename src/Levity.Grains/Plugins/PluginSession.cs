@@ -8,9 +8,9 @@ namespace Levity.Grains.Plugins;
 public class PluginSession
 {
     private readonly IChargePointGrain _grain;
-    private readonly ILevityStore _store;
+    private readonly IStoreReader _store;
 
-    internal PluginSession(string chargePointId, IChargePointGrain grain, ILevityStore store)
+    internal PluginSession(string chargePointId, IChargePointGrain grain, IStoreReader store)
     {
         ChargePointId = chargePointId;
         _grain = grain;

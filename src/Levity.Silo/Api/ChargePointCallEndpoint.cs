@@ -25,7 +25,7 @@ internal static class ChargePointCallEndpoint
         }
     }
 
-    public static async Task<IResult> HandleAsync(string id, string action, HttpRequest request, IGrainFactory grains, ILevityStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(string id, string action, HttpRequest request, IGrainFactory grains, IStoreReader store, CancellationToken cancellationToken)
     {
         if (!OcppActions.TryGet(action, out var info) || !info.CanBeSentBy(OcppRole.CentralSystem))
         {

@@ -43,14 +43,14 @@ public static class OperatorApi
             .AddEndpointFilter((context, next) => listener.Accepts(context.HttpContext.Connection.LocalPort) ? next(context) : ValueTask.FromResult<object?>(Results.NotFound()));
     }
 
-    private static async Task<IResult> ListAsync(IGrainFactory grains, ILevityStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(IGrainFactory grains, IStoreReader store, CancellationToken cancellationToken)
     {
         var rows = await store.ListChargePointsAsync(cancellationToken);
         var states = await Task.WhenAll(rows.Select(r => grains.GetGrain<IChargePointGrain>(r.Id).GetState()));
         return Results.Ok(states);
     }
 
-    private static async Task<IResult> GetAsync(string id, IGrainFactory grains, ILevityStore store, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetAsync(string id, IGrainFactory grains, IStoreReader store, CancellationToken cancellationToken) =>
         await store.LoadChargePointAsync(id, cancellationToken) is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Unknown charger '{id}'.")
             : Results.Ok(await grains.GetGrain<IChargePointGrain>(id).GetState());

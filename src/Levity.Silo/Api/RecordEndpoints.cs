@@ -22,7 +22,7 @@ internal static class RecordEndpoints
             .WithSummary("Charging profiles sent with SetChargingProfile or RemoteStartTransaction (Requested, Active, Rejected, Cleared, Replaced).");
     }
 
-    private static async Task<IResult> ReservationsAsync(string? chargePointId, string? limit, ILevityStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ReservationsAsync(string? chargePointId, string? limit, IStoreReader store, CancellationToken cancellationToken)
     {
         if (await CheckAsync(chargePointId, limit, store, cancellationToken) is { } problem)
         {
@@ -34,7 +34,7 @@ internal static class RecordEndpoints
         return Results.Ok(await store.ListReservationsAsync(chargePointId, ParseLimit(limit), cancellationToken));
     }
 
-    private static async Task<IResult> ChargingProfilesAsync(string? chargePointId, string? limit, ILevityStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ChargingProfilesAsync(string? chargePointId, string? limit, IStoreReader store, CancellationToken cancellationToken)
     {
         if (await CheckAsync(chargePointId, limit, store, cancellationToken) is { } problem)
         {
@@ -45,7 +45,7 @@ internal static class RecordEndpoints
         return Results.Ok(rows.Select(ChargingProfileView.From));
     }
 
-    private static async Task<IResult?> CheckAsync(string? chargePointId, string? limit, ILevityStore store, CancellationToken cancellationToken)
+    private static async Task<IResult?> CheckAsync(string? chargePointId, string? limit, IStoreReader store, CancellationToken cancellationToken)
     {
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1 or > MaxLimit))
         {

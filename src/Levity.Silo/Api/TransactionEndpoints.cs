@@ -29,7 +29,7 @@ internal static class TransactionEndpoints
 
     private static async Task<IResult> ListAsync(
         string? chargePointId, string? idTag, string? active, string? from, string? to, string? limit, string? offset,
-        ILevityStore store, CancellationToken cancellationToken)
+        IStoreReader store, CancellationToken cancellationToken)
     {
         bool? activeFilter = null;
         if (active is not null)
@@ -69,7 +69,7 @@ internal static class TransactionEndpoints
         return Results.Ok(new TransactionListView([.. page.Items.Select(TransactionView.From)], page.Total, pageSize, skip));
     }
 
-    private static async Task<IResult> GetAsync(int id, ILevityStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(int id, IStoreReader store, CancellationToken cancellationToken)
     {
         if (await store.GetTransactionAsync(id, cancellationToken) is not { } tx)
         {
@@ -84,7 +84,7 @@ internal static class TransactionEndpoints
     /// Goes through the charger's grain, the single writer of its rows: the grain drops the
     /// transaction from its open set and its gauges, then closes it as it closes orphans.
     /// </summary>
-    private static async Task<IResult> CloseAsync(int id, HttpRequest request, IGrainFactory grains, ILevityStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> CloseAsync(int id, HttpRequest request, IGrainFactory grains, IStoreReader store, CancellationToken cancellationToken)
     {
         var (reason, error) = await ReadReasonAsync(request, cancellationToken);
         if (error is not null)

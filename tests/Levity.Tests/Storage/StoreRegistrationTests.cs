@@ -15,8 +15,9 @@ public sealed class StoreRegistrationTests
         using var host = builder.Build();
 
         await host.StartAsync();
-        var store = host.Services.GetRequiredService<ILevityStore>();
+        var store = host.Services.GetRequiredService<IStoreWriter>();
         Assert.Same(host.Services.GetRequiredService<LevityStore>(), store);
+        Assert.Same(store, host.Services.GetRequiredService<IStoreReader>());
         var id = await store.StartTransactionAsync("CP1", new TransactionStart(1, "TAG", 0, TestStore.Epoch));
         await host.StopAsync();
 
