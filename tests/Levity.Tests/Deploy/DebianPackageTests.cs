@@ -8,7 +8,7 @@ using Levity.Tests.Support;
 namespace Levity.Tests.Deploy;
 
 /// <summary>
-/// deploy/package.sh builds the linux-x64 package once; its contents are checked with dpkg-deb,
+/// deploy/package.sh builds the linux-x64 package once; its contents are checked with dpkg-deb, its unit with systemd-analyze (where installed),
 /// and the binary extracted from it runs --help and, started as a Type=notify service with the
 /// shipped settings, reports ready and serves /healthz and /readyz.
 /// </summary>
@@ -50,6 +50,8 @@ public sealed class DebianPackageTests : IDisposable
             Assert.Contains(line, unit);
         }
 
+        await UnitVerifiesCleanAsync(unit, Path.Combine(root, "usr/bin/levity"));
+
         var levity = Path.Combine(root, "usr/bin/levity");
         var (helpExit, help, _) = await DebianPackage.RunAsync(levity, ["--help"], TimeSpan.FromSeconds(30));
         Assert.Equal(0, helpExit);
@@ -69,6 +71,24 @@ public sealed class DebianPackageTests : IDisposable
         var deb = Assert.Single(Directory.GetFiles(output, "levity_*_amd64.deb"));
         Assert.Equal(deb, stdout.Trim());
         return deb;
+    }
+
+    /// <summary>
+    /// systemd's own check of the unit (unknown or misspelt directives, bad values), where
+    /// systemd-analyze is installed; it insists that ExecStart exists, so a copy points at the
+    /// extracted binary.
+    /// </summary>
+    private async Task UnitVerifiesCleanAsync(string[] unit, string levity)
+    {
+        if (!File.Exists("/usr/bin/systemd-analyze"))
+        {
+            return;
+        }
+
+        var copy = Path.Combine(_directory, "levity.service");
+        await File.WriteAllLinesAsync(copy, unit.Select(line => line.Replace("/usr/bin/levity", levity, StringComparison.Ordinal)));
+        var (exitCode, output, error) = await DebianPackage.RunAsync("/usr/bin/systemd-analyze", ["verify", "--man=no", copy], TimeSpan.FromMinutes(1));
+        Assert.True(exitCode == 0 && error.Trim().Length == 0, $"systemd-analyze verify exited {exitCode}:\n{output}\n{error}");
     }
 
     /// <summary>A shell that runs "$0" "$@" as its child, passes SIGTERM on and exits with the child's code.</summary>
