@@ -6,7 +6,7 @@ namespace Levity.Benchmarks.Reports;
 /// <summary>
 /// A monthly report on a year of data (<see cref="YearOfSessions"/>: 20 chargers, about 1.6
 /// million energy readings among about 6 million meter_val rows). The goal is under 2 s on the
-/// Raspberry Pi; the figure is in README's performance section.
+/// Raspberry Pi; the figure is in docs/performance.md.
 /// Run: dotnet run -c Release --project bench/Levity.Benchmarks -- --filter '*EnergyReport*' --job short
 /// </summary>
 [MemoryDiagnoser]

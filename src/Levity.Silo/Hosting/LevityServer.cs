@@ -46,6 +46,8 @@ public static partial class LevityServer
         // No reload-on-change: its watcher sits on the content root, usually the database's own
         // directory, and woke up for every WAL write (profiled: an eighth of the CPU under load).
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
+        // Under systemd (Type=notify): READY=1 once listening, STOPPING=1 on SIGTERM. Before the logging setup, which keeps --log-format.
+        builder.Services.AddSystemd();
         ConfigureLogging(builder.Logging, options);
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(TimeProvider.System);

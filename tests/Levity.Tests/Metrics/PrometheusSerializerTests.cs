@@ -131,6 +131,21 @@ public sealed class PrometheusSerializerTests
     }
 
     [Fact]
+    public async Task Scrape_GaugeNamedCount_NamedByThePluralInstead()
+    {
+        using var harness = new ScrapeHarness();
+        harness.Meter.CreateObservableUpDownCounter("dotnet.assembly.count", () => 102L, "{assembly}");
+        harness.Meter.CreateObservableGauge("dotnet.timer.count", () => 6L, "{timer}");
+        harness.Meter.CreateObservableCounter("levity_seen_count", () => 3L);
+
+        var text = await harness.ScrapeAsync();
+
+        Assert.Contains("# TYPE dotnet_assemblies gauge\ndotnet_assemblies 102\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE dotnet_timers gauge\ndotnet_timers 6\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE levity_seen_count_total counter\nlevity_seen_count_total 3\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scrape_SeveralFamilies_SortedByNameWithSamplesTogether()
     {
         using var harness = new ScrapeHarness();

@@ -8,7 +8,8 @@ namespace Levity.Tests.Metrics;
 
 /// <summary>
 /// A real Prometheus (Debian package prometheus, the one that ships promtool) scrapes Levity and
-/// evaluates every PromQL expression of the Python Levity's Grafana dashboard and alert rules.
+/// evaluates every PromQL expression of the Grafana dashboard and alert rules shipped under
+/// deploy/grafana (the Python Levity's, unchanged).
 /// </summary>
 [Collection(MetricsCollection.Name)]
 public sealed class PrometheusServerTests : IDisposable
@@ -65,9 +66,10 @@ public sealed class PrometheusServerTests : IDisposable
     private static List<string> GrafanaExpressions()
     {
         var expressions = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in new[] { "ocpp-central-system.json", "ocpp-alerts.json" })
+        // deploy/grafana/** is copied beside the tests by Levity.Tests.csproj.
+        foreach (var file in new[] { "dashboards/ocpp-central-system.json", "alerts/ocpp-alerts.json" })
         {
-            Collect(JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "grafana", file)))!, expressions);
+            Collect(JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "deploy", "grafana", file)))!, expressions);
         }
 
         return [.. expressions];

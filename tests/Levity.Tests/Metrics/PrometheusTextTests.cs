@@ -16,6 +16,20 @@ public sealed class PrometheusTextTests
         Assert.Equal(expected, PrometheusText.MetricName(name));
 
     [Theory]
+    [InlineData("dotnet_assembly_count", "dotnet_assemblies")]
+    [InlineData("dotnet_process_cpu_count", "dotnet_process_cpus")]
+    [InlineData("dotnet_thread_pool_thread_count", "dotnet_thread_pool_threads")]
+    [InlineData("levity_day_count", "levity_days")]
+    [InlineData("levity_box_count", "levity_boxes")]
+    [InlineData("levity_batch_count", "levity_batches")]
+    [InlineData("ocpp_cp_connected", "ocpp_cp_connected")]
+    [InlineData("levity_count", "levity_count")]
+    [InlineData("_count", "_count")]
+    [InlineData("levity_2_count", "levity_2_count")]
+    public void GaugeName_Various_NoReservedCountSuffix(string name, string expected) =>
+        Assert.Equal(expected, MetricFamily.GaugeName(name));
+
+    [Theory]
     [InlineData("cp_id", "cp_id")]
     [InlineData("a:b", "a_b")]
     [InlineData("gc.heap.generation", "gc_heap_generation")]

@@ -2,7 +2,7 @@ using Levity.Reports;
 
 namespace Levity.Tests.Reports;
 
-/// <summary>Each billing rule of the README's "Reports" section, on SQLite files built row by row.</summary>
+/// <summary>Each billing rule of docs/reports.md, on SQLite files built row by row.</summary>
 public sealed class EnergyRulesTests
 {
     private const string Nov = "2026-11-01";

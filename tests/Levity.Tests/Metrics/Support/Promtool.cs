@@ -33,6 +33,18 @@ internal static class Promtool
         return (process.ExitCode, await output + await error);
     }
 
+    /// <summary>Runs <c>promtool</c> with <paramref name="arguments"/> and no input; returns its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    {
+        using var process = Start(arguments);
+        using var timeout = new CancellationTokenSource(Limit);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
     /// <summary>Synchronous on purpose: it runs once, during test discovery.</summary>
     private static string? FindProblem()
     {
