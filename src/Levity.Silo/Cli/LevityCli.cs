@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Levity.Client;
 using Levity.Silo.Configuration;
 using Levity.Silo.Hosting;
 
@@ -10,9 +11,9 @@ namespace Levity.Silo.Cli;
 /// </summary>
 public static class LevityCli
 {
-    public const int ExitOk = 0;
-    public const int ExitFailure = 1;
-    public const int ExitUsage = 2;
+    public const int ExitOk = ClientExitCodes.Ok;
+    public const int ExitFailure = ClientExitCodes.ServerError;
+    public const int ExitUsage = ClientExitCodes.Usage;
 
     public delegate Task<int> ServerRunner(LevityOptions options, CancellationToken cancellationToken);
 

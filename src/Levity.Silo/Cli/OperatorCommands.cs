@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Levity.Silo.Cli.Client;
+using Levity.Client;
 
 namespace Levity.Silo.Cli;
 

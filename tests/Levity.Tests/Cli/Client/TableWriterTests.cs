@@ -1,4 +1,4 @@
-using Levity.Silo.Cli.Client;
+using Levity.Client;
 
 namespace Levity.Tests.Cli.Client;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Levity.Silo.Cli.Client;
+namespace Levity.Client;
 
 /// <summary>
 /// Runs a client command: builds the API client from the connection options and turns each kind of

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Levity.Silo.Cli.Client;
+namespace Levity.Client;
 
 /// <summary>Checks of arguments the parser takes as plain strings; a bad one is a usage error (exit 2) before any request.</summary>
 internal static class ClientArguments

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Levity.Silo.Cli.Client;
+namespace Levity.Client;
 
 /// <summary>
 /// The operator API seen from the CLI: one request, one JSON answer. Every failure becomes either

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Levity.Silo.Cli.Client;
+namespace Levity.Client;
 
 /// <summary><c>levity cp list|show|call</c>: chargers through the operator API.</summary>
 internal static class ChargePointCommands

@@ -1,4 +1,4 @@
-namespace Levity.Silo.Cli.Client;
+namespace Levity.Client;
 
 /// <summary>
 /// Exit codes of the commands that talk to a running server (cp, tx, idtag). Scripts tell "the
@@ -6,13 +6,13 @@ namespace Levity.Silo.Cli.Client;
 /// </summary>
 internal static class ClientExitCodes
 {
-    public const int Ok = LevityCli.ExitOk;
+    public const int Ok = 0;
 
     /// <summary>The server answered an error (4xx/5xx) or the charger answered a CALLERROR.</summary>
-    public const int ServerError = LevityCli.ExitFailure;
+    public const int ServerError = 1;
 
     /// <summary>Bad usage: unknown option, bad JSON or date argument, bad --url.</summary>
-    public const int Usage = LevityCli.ExitUsage;
+    public const int Usage = 2;
 
     /// <summary>The server could not be reached or did not answer within --timeout.</summary>
     public const int Unreachable = 3;

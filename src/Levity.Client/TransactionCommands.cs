@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Levity.Silo.Cli.Client;
+namespace Levity.Client;
 
 /// <summary><c>levity tx list|show|close</c>: charging transactions through the operator API.</summary>
 internal static class TransactionCommands

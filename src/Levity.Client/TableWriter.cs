@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Levity.Silo.Cli.Client;
+namespace Levity.Client;
 
 /// <summary>
 /// Fixed columns, padded to the widest cell, two spaces apart; numeric columns right-aligned so

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Levity.Silo.Cli.Client;
+namespace Levity.Client;
 
 /// <summary><c>levity idtag list|show|set|delete</c>: the id tags the server knows, through the operator API.</summary>
 internal static class IdTagCommands

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Levity.Silo.Cli.Client;
+namespace Levity.Client;
 
 /// <summary>How values from the API's JSON are shown in tables: UTC times, kWh with 3 decimals, "-" for nothing.</summary>
 internal static class Display

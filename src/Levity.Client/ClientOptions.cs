@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 
-namespace Levity.Silo.Cli.Client;
+namespace Levity.Client;
 
 /// <summary>
 /// --url, --api-token, --timeout and --json: one set per command group, recursive so they may be

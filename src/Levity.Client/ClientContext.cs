@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Levity.Silo.Cli.Client;
+namespace Levity.Client;
 
 /// <summary>What a client command's action gets: its parsed arguments, the API, and where to print.</summary>
 internal sealed record ClientContext(ParseResult Result, ApiClient Api, TextWriter Output, TextWriter Error, bool Json)

@@ -1,4 +1,4 @@
-namespace Levity.Silo.Cli.Client;
+namespace Levity.Client;
 
 /// <summary>No answer from the API: connection refused, unknown host, or --timeout elapsed; exit 3.</summary>
 internal sealed class ApiUnreachableException(Uri baseUrl, string reason, Exception? inner = null)
