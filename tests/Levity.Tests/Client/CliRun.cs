@@ -1,6 +1,6 @@
 using Levity.Silo.Cli;
 
-namespace Levity.Tests.Cli.Client;
+namespace Levity.Tests.Client;
 
 /// <summary>Runs `levity ARGS` in-process through the real command line, capturing stdout and stderr.</summary>
 internal static class CliRun

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Levity.Tests.Support;
-using static Levity.Tests.Cli.Client.CliRun;
+using static Levity.Tests.Client.CliRun;
 
-namespace Levity.Tests.Cli.Client;
+namespace Levity.Tests.Client;
 
 /// <summary>What every client command does about the connection: no server, a silent server, a token, bad options.</summary>
 public sealed class ClientConnectionCliTests

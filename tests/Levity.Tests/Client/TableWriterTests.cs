@@ -1,6 +1,6 @@
 using Levity.Client;
 
-namespace Levity.Tests.Cli.Client;
+namespace Levity.Tests.Client;
 
 public sealed class TableWriterTests
 {

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Levity.Tests.Support;
-using static Levity.Tests.Cli.Client.CliRun;
+using static Levity.Tests.Client.CliRun;
 
-namespace Levity.Tests.Cli.Client;
+namespace Levity.Tests.Client;
 
 public sealed class IdTagCliTests : IAsyncLifetime
 {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Levity.Tests.Support;
 
-namespace Levity.Tests.Cli.Client;
+namespace Levity.Tests.Client;
 
 /// <summary>The real `levity` executable as a client of another real `levity` process.</summary>
 public sealed class OperatorCliProcessTests : IAsyncLifetime
