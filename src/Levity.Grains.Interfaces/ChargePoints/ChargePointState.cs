@@ -1,8 +1,10 @@
 namespace Levity.Grains.Interfaces.ChargePoints;
 
 /// <summary>
-/// What the grain knows about its charger right now. The diagnostics and firmware statuses are the
-/// last the charger reported, with when they came (kept in the database, so they survive a restart).
+/// What the grain knows about its charger right now. <see cref="Status"/> is the last status the
+/// charger reported on any connector (connector 0 included), the value of <c>ocpp_cp_status</c>.
+/// The diagnostics and firmware statuses are the last the charger reported, with when they came
+/// (kept in the database, so they survive a restart).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("levity.ChargePointState")]
 public sealed record ChargePointState(

@@ -44,11 +44,8 @@ public sealed partial class ChargePointGrain
         await store.RecordStatusAsync(_id, new ConnectorStatusReport(
             request.ConnectorId, status, errorCode, request.Timestamp ?? now, request.Info, request.VendorId, request.VendorErrorCode));
         stateMetrics.Status(_id, status, errorCode);
-        if (request.ConnectorId == 0)
-        {
-            _status = status;
-        }
-        else
+        _status = status;
+        if (request.ConnectorId != 0)
         {
             _connectors[request.ConnectorId] = new ConnectorState(request.ConnectorId, status, errorCode, request.Timestamp ?? now);
         }

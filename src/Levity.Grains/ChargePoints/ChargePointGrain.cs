@@ -35,6 +35,8 @@ public sealed partial class ChargePointGrain(
     private readonly Dictionary<int, ActiveTransaction> _openTransactions = [];
     private string _id = string.Empty;
     private ChargePointIdentity _identity = new(string.Empty, string.Empty);
+    // The last status the charger reported on any connector (0 included): what the API, the CLI
+    // and ocpp_cp_status show. A Grizzl-E reports only on connector 1, never on 0.
     private string _status = "Unknown";
     private ChargerConnectionInfo? _connection;
     private IChargerConnection? _channel;
@@ -64,6 +66,16 @@ public sealed partial class ChargePointGrain(
         foreach (var c in snapshot.Connectors)
         {
             _connectors[c.ConnectorId] = new ConnectorState(c.ConnectorId, c.Status, c.ErrorCode, c.UpdatedAt);
+        }
+
+        if (_connectors.Values.Where(c => c.UpdatedAt is not null).MaxBy(c => c.UpdatedAt) is { } latest)
+        {
+            _status = latest.Status;
+        }
+
+        if (_status != "Unknown")
+        {
+            stateMetrics.RestoreStatus(_id, _status);
         }
 
         // Transactions stay open across restarts: the charger may still be charging and stop later.

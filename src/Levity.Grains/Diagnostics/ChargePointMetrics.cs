@@ -110,6 +110,10 @@ public sealed class ChargePointMetrics
         _disconnects.Add(1, Tag("cp_id", charger.ChargePointId));
     }
 
+    /// <summary>The status a charger's grain reloaded (no error is counted again).</summary>
+    public void RestoreStatus(string chargePointId, string status) =>
+        _status[chargePointId] = StatusCodes.TryGetValue(status, out var code) ? code : -1;
+
     public void Status(string chargePointId, string status, string errorCode)
     {
         _status[chargePointId] = StatusCodes.TryGetValue(status, out var code) ? code : -1;
@@ -155,6 +159,12 @@ public sealed class ChargePointMetrics
         {
             _txActive[(chargePointId, connectorId)] = 0;
             _txEnergy[(chargePointId, connectorId)] = 0;
+            // No transaction, no current (as the Python version and the dashboard have it): the
+            // last reading of a stopped session would otherwise show on an Available connector.
+            if (_current.ContainsKey((chargePointId, connectorId)))
+            {
+                _current[(chargePointId, connectorId)] = 0;
+            }
         }
 
         _lastTransactionAt[chargePointId] = at.ToUnixTimeMilliseconds() / 1000.0;

@@ -58,6 +58,7 @@ public sealed class ChargePointStateMetricsTests
         var after = await server.ScrapeAsync();
 
         Assert.Equal(0, Exposition.Sample(after, "ocpp_tx_active" + conn));
+        Assert.Equal(0, Exposition.Sample(after, "ocpp_cp_current_a" + conn));
         Assert.Equal(12_600 + 400, Exposition.Sample(after, "ocpp_cp_energy_total_wh" + cp));
         Assert.Equal(1, Exposition.Sample(after, "ocpp_energy_jump_total" + cp));
         Assert.Equal(2, Exposition.Sample(after, "ocpp_tx_total" + cp));
