@@ -6,12 +6,14 @@ using Levity.Silo.Audit;
 using Levity.Silo.Audit.Fluentd;
 using Levity.Silo.Audit.MessagePack;
 using Levity.Tests.Audit.Support;
+using MessagePack;
 
 namespace Levity.Tests.Audit;
 
 /// <summary>
-/// The encoder's output read back by a real, independent decoder: Python's msgpack (strict
-/// UTF-8, no tolerance for malformed input). Skipped, with the reason, where it is not installed.
+/// The encoder's output (MessagePack-CSharp's writer as the audit uses it) read back by a real,
+/// independent decoder: Python's msgpack (strict UTF-8, no tolerance for malformed input).
+/// Skipped, with the reason, where it is not installed.
 /// </summary>
 public sealed class PythonMsgpackTests
 {
@@ -43,54 +45,56 @@ public sealed class PythonMsgpackTests
     [PythonMsgpackFact]
     public async Task Writer_EveryFormatAtItsBoundaries_DecodedByPythonMsgpack()
     {
-        var cases = new List<(string Name, Action<MessagePackWriter> Write, JsonNode Expected)>();
+        var cases = new List<(string Name, MessagePackWrite Write, JsonNode Expected)>();
         foreach (var value in new long[] { 0, 127, 128, 255, 256, 65535, 65536, uint.MaxValue, 1L + uint.MaxValue, long.MaxValue, -1, -32, -33, -128, -129, -32768, -32769, int.MinValue, int.MinValue - 1L, long.MinValue })
         {
-            cases.Add(($"int {value}", w => w.WriteInt64(value), Int(value.ToString(CultureInfo.InvariantCulture))));
+            cases.Add(($"int {value}", (ref MessagePackWriter w) => w.Write(value), Int(value.ToString(CultureInfo.InvariantCulture))));
         }
 
-        cases.Add(("uint64 max", w => w.WriteUInt64(ulong.MaxValue), Int(ulong.MaxValue.ToString(CultureInfo.InvariantCulture))));
-        cases.Add(("nil", w => w.WriteNil(), new JsonObject { ["nil"] = true }));
-        cases.Add(("true", w => w.WriteBoolean(true), new JsonObject { ["bool"] = true }));
-        cases.Add(("false", w => w.WriteBoolean(false), new JsonObject { ["bool"] = false }));
+        cases.Add(("uint64 max", (ref MessagePackWriter w) => w.Write(ulong.MaxValue), Int(ulong.MaxValue.ToString(CultureInfo.InvariantCulture))));
+        cases.Add(("nil", (ref MessagePackWriter w) => w.WriteNil(), new JsonObject { ["nil"] = true }));
+        cases.Add(("true", (ref MessagePackWriter w) => w.Write(true), new JsonObject { ["bool"] = true }));
+        cases.Add(("false", (ref MessagePackWriter w) => w.Write(false), new JsonObject { ["bool"] = false }));
         foreach (var value in new[] { 1.5, -0.0, double.MaxValue, double.Epsilon, double.PositiveInfinity, -1234.5678 })
         {
-            cases.Add(($"float {value}", w => w.WriteDouble(value), new JsonObject { ["float"] = BitConverter.DoubleToInt64Bits(value).ToString("x16", CultureInfo.InvariantCulture) }));
+            cases.Add(($"float {value}", (ref MessagePackWriter w) => w.Write(value), new JsonObject { ["float"] = BitConverter.DoubleToInt64Bits(value).ToString("x16", CultureInfo.InvariantCulture) }));
         }
 
         foreach (var length in new[] { 0, 31, 32, 255, 256, 65535, 65536 })
         {
             var text = new string('s', length);
-            cases.Add(($"str {length}", w => w.WriteString(text), new JsonObject { ["str"] = text }));
+            cases.Add(($"str {length}", (ref MessagePackWriter w) => w.Write(text), new JsonObject { ["str"] = text }));
             var data = Enumerable.Range(0, length).Select(i => (byte)(i * 7)).ToArray();
-            cases.Add(($"bin {length}", w => w.WriteBinary(data), new JsonObject { ["bin"] = Convert.ToHexStringLower(data) }));
+            cases.Add(($"bin {length}", (ref MessagePackWriter w) => w.Write(data), new JsonObject { ["bin"] = Convert.ToHexStringLower(data) }));
         }
 
-        cases.Add(("str utf8", w => w.WriteString("café €5 😀 \ud800"), new JsonObject { ["str"] = "café €5 😀 \ufffd" }));
-        cases.Add(("str from invalid utf8", w => w.WriteStringFromUtf8([0x41, 0xc3, 0x28]), new JsonObject { ["str"] = "A\ufffd(" }));
+        cases.Add(("str utf8", (ref MessagePackWriter w) => w.Write("café €5 😀 \ud800"), new JsonObject { ["str"] = "café €5 😀 \ufffd" }));
+        cases.Add(("str from invalid utf8", (ref MessagePackWriter w) => w.WriteStringFromUtf8([0x41, 0xc3, 0x28]), new JsonObject { ["str"] = "A\ufffd(" }));
         foreach (var count in new[] { 0, 15, 16, 65535, 65536 })
         {
-            cases.Add(($"array {count}", w => WriteArray(w, count), new JsonObject { ["array"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => Int((i % 100).ToString(CultureInfo.InvariantCulture)))]) }));
-            cases.Add(($"map {count}", w => WriteMap(w, count), new JsonObject { ["map"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => (JsonNode)new JsonArray(Int(i.ToString(CultureInfo.InvariantCulture)), new JsonObject { ["bool"] = i % 2 == 0 }))]) }));
+            cases.Add(($"array {count}", (ref MessagePackWriter w) => WriteArray(ref w, count), new JsonObject { ["array"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => Int((i % 100).ToString(CultureInfo.InvariantCulture)))]) }));
+            cases.Add(($"map {count}", (ref MessagePackWriter w) => WriteMap(ref w, count), new JsonObject { ["map"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => (JsonNode)new JsonArray(Int(i.ToString(CultureInfo.InvariantCulture)), new JsonObject { ["bool"] = i % 2 == 0 }))]) }));
         }
 
         foreach (var length in new[] { 0, 1, 2, 3, 4, 8, 16, 17, 255, 256, 65535, 65536 })
         {
             var data = Enumerable.Range(0, length).Select(i => (byte)(255 - i)).ToArray();
-            cases.Add(($"ext {length}", w => w.WriteExtension(42, data), new JsonObject { ["ext"] = 42, ["data"] = Convert.ToHexStringLower(data) }));
+            cases.Add(($"ext {length}", (ref MessagePackWriter w) => w.WriteExtensionFormat(new ExtensionResult(42, data)), new JsonObject { ["ext"] = 42, ["data"] = Convert.ToHexStringLower(data) }));
         }
 
-        cases.Add(("ext negative type", w => w.WriteExtension(-5, [1, 2, 3]), new JsonObject { ["ext"] = -5, ["data"] = "010203" }));
+        cases.Add(("ext negative type", (ref MessagePackWriter w) => w.WriteExtensionFormat(new ExtensionResult(-5, new byte[] { 1, 2, 3 })), new JsonObject { ["ext"] = -5, ["data"] = "010203" }));
         var at = new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero).AddTicks(9_876_543);
-        cases.Add(("EventTime", w => ForwardEventTime.Write(w, at.UtcTicks), new JsonObject { ["ext"] = 0, ["data"] = EventTimeHex(at.ToUnixTimeSeconds(), 987_654_300) }));
+        cases.Add(("EventTime", (ref MessagePackWriter w) => ForwardEventTime.Write(ref w, at.UtcTicks), new JsonObject { ["ext"] = 0, ["data"] = EventTimeHex(at.ToUnixTimeSeconds(), 987_654_300) }));
 
-        var writer = new MessagePackWriter();
-        foreach (var (_, write, _) in cases)
+        var written = MessagePackBytes.Of((ref MessagePackWriter w) =>
         {
-            write(writer);
-        }
+            foreach (var (_, write, _) in cases)
+            {
+                write(ref w);
+            }
+        });
 
-        var decoded = await DecodeWithPythonAsync(writer.WrittenSpan.ToArray());
+        var decoded = await DecodeWithPythonAsync(written);
         Assert.Equal(cases.Count, decoded.Count);
         for (var i = 0; i < cases.Count; i++)
         {
@@ -108,16 +112,18 @@ public sealed class PythonMsgpackTests
             "[" + string.Join(',', Enumerable.Range(0, 70_000)) + "]",
         ];
 
-        var writer = new MessagePackWriter();
-        foreach (var json in documents)
+        var converted = MessagePackBytes.Of((ref MessagePackWriter w) =>
         {
-            Assert.True(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(json), writer));
-        }
+            foreach (var json in documents)
+            {
+                Assert.True(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(json), ref w));
+            }
+        });
 
         var path = Path.GetTempFileName();
         try
         {
-            await File.WriteAllBytesAsync(path, writer.WrittenMemory.ToArray());
+            await File.WriteAllBytesAsync(path, converted);
             var output = await PythonMsgpack.RunAsync("""
                 import sys, json, msgpack
                 u = msgpack.Unpacker(raw=False)
@@ -207,22 +213,22 @@ public sealed class PythonMsgpackTests
         }
     }
 
-    private static void WriteArray(MessagePackWriter writer, int count)
+    private static void WriteArray(ref MessagePackWriter writer, int count)
     {
         writer.WriteArrayHeader(count);
         for (var i = 0; i < count; i++)
         {
-            writer.WriteInt64(i % 100);
+            writer.Write(i % 100);
         }
     }
 
-    private static void WriteMap(MessagePackWriter writer, int count)
+    private static void WriteMap(ref MessagePackWriter writer, int count)
     {
         writer.WriteMapHeader(count);
         for (var i = 0; i < count; i++)
         {
-            writer.WriteInt64(i);
-            writer.WriteBoolean(i % 2 == 0);
+            writer.Write(i);
+            writer.Write(i % 2 == 0);
         }
     }
 
