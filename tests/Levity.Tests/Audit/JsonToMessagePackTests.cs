@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Levity.Silo.Audit.MessagePack;
 using Levity.Tests.Audit.Support;
@@ -151,6 +152,50 @@ public sealed class JsonToMessagePackTests
         Assert.Equal(64, Converted(new string('[', 64) + new string(']', 64)).Length);
         var deeper = MessagePackBytes.Of((ref MessagePackWriter w) => Assert.False(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(new string('[', 65) + new string(']', 65)), ref w)));
         Assert.Empty(deeper);
+    }
+
+    [Fact]
+    public void TryWrite_ManyContainers_CountsBeyondThePooledArray()
+    {
+        // More containers than the first pass's initial count array holds.
+        var json = "[" + string.Join(',', Enumerable.Range(0, 1000).Select(i => $"{{\"i\":[{i},{{}}]}}")) + "]";
+        var decoded = (List<object?>)RoundTrip(json)!;
+        Assert.Equal(1000, decoded.Count);
+        Assert.All(decoded.Select((item, i) => (Item: (Dictionary<object, object?>)item!, Index: i)), e =>
+        {
+            var inner = (List<object?>)e.Item["i"]!;
+            Assert.Equal((long)e.Index, inner[0]);
+            Assert.Empty((Dictionary<object, object?>)inner[1]!);
+        });
+    }
+
+    [Fact]
+    public void TryWrite_IntoReusedBuffer_AllocatesNothing()
+    {
+        // An escaped string longer than the stack scratch and more than 15 elements: every path that rents.
+        var json = Encoding.UTF8.GetBytes($$"""
+            {"connectorId":1,"transactionId":42,"note":"{{string.Concat(Enumerable.Repeat("caf\u00e9 ", 60))}}",
+             "meterValue":[{"timestamp":"2026-11-01T12:00:00Z","sampledValue":[{{string.Join(',', Enumerable.Repeat("""{"value":"1234.5","measurand":"Energy.Active.Import.Register","unit":"Wh"}""", 20))}}]}]}
+            """);
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        ConvertInto(buffer, json);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            ConvertInto(buffer, json);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(20, ((List<object?>)((Dictionary<object, object?>)((List<object?>)((Dictionary<object, object?>)MsgPackDecoder.Decode(buffer.WrittenSpan)!)["meterValue"]!)[0]!)["sampledValue"]!).Count);
+    }
+
+    private static void ConvertInto(ArrayBufferWriter<byte> buffer, byte[] json)
+    {
+        buffer.ResetWrittenCount();
+        var writer = new MessagePackWriter(buffer);
+        Assert.True(JsonToMessagePack.TryWrite(json, ref writer));
+        writer.Flush();
     }
 
     private static byte[] Converted(string json) =>

@@ -3,17 +3,20 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Levity.Silo.Audit;
+using Levity.Silo.Audit.Buffering;
 using Levity.Silo.Audit.Fluentd;
 using Levity.Silo.Audit.MessagePack;
+using Levity.Silo.Audit.Records;
 using Levity.Tests.Audit.Support;
 using MessagePack;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Levity.Tests.Audit;
 
 /// <summary>
 /// The encoder's output (MessagePack-CSharp's writer as the audit uses it) read back by a real,
-/// independent decoder: Python's msgpack (strict UTF-8, no tolerance for malformed input).
-/// Skipped, with the reason, where it is not installed.
+/// independent decoder: Python's msgpack (strict UTF-8, no tolerance for malformed input), and
+/// what Python writes read back by the audit. Skipped, with the reason, where it is not installed.
 /// </summary>
 public sealed class PythonMsgpackTests
 {
@@ -192,6 +195,76 @@ public sealed class PythonMsgpackTests
             Assert.Equal(("ocpp.transaction.start", "recv", "CALL", "42", "StartTransaction"), (events[1].Tag, (string)start["dir"]!, (string)start["message_type"]!, (string)start["message_id"]!, (string)start["action"]!));
             Assert.Equal(1000, (int)start["msg"]!["meterStart"]!);
             Assert.Equal(5, (int)events[2].Event["record"]!["msg"]!["transactionId"]!);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [PythonMsgpackFact]
+    public async Task PackedForward_EventTimeAndRecords_PythonRepacksTheSameBytesAndWeReadThemBack()
+    {
+        var at = new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero).AddTicks(1_234_567);
+        var encoder = new AuditRecordEncoder(null, NullLogger.Instance);
+        var builder = new ForwardBatchBuilder(new AuditTags("site"));
+        (AuditEntryKind Kind, string Frame)[] inputs =
+        [
+            (AuditEntryKind.Connected, ""),
+            (AuditEntryKind.FrameReceived, """[2,"7","DataTransfer",{"vendorId":"café ☕","data":"{\"a\":1}","n":-129,"big":18446744073709551615,"ratio":0.125,"on":true,"none":null,"list":[1,[],{}]}]"""),
+            (AuditEntryKind.FrameReceived, "not OCPP-J"),
+        ];
+        foreach (var (kind, frame) in inputs)
+        {
+            var bytes = Encoding.UTF8.GetBytes(frame);
+            // One tag for all, so they travel in one message.
+            await encoder.EncodeAsync(new AuditEntry(kind, at.UtcTicks, "CP-7", null, bytes.Length), bytes, CancellationToken.None);
+            builder.Add(AuditTags.Unknown, at.UtcTicks, encoder.Record);
+        }
+
+        var batch = new ForwardBatch();
+        builder.MoveTo(batch, withChunks: true);
+        var ours = batch.Bytes(Assert.Single(batch.Messages)).ToArray();
+
+        // Python checks the EventTime against the time it was told, then packs the message anew
+        // from what it decoded (its own ExtType for the EventTime) and prints the bytes.
+        var path = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(path, ours);
+            var output = await PythonMsgpack.RunAsync("""
+                import sys, struct, msgpack
+                tag, entries, option = msgpack.unpackb(open(sys.argv[1], 'rb').read(), raw=False)
+                repacked = []
+                inner = msgpack.Unpacker(raw=False)
+                inner.feed(entries)
+                for time, record in inner:
+                    assert isinstance(time, msgpack.ExtType) and time.code == 0 and len(time.data) == 8, time
+                    assert struct.unpack('>II', time.data) == (int(sys.argv[2]), int(sys.argv[3])), time.data.hex()
+                    event_time = msgpack.ExtType(0, struct.pack('>II', int(sys.argv[2]), int(sys.argv[3])))
+                    repacked.append(msgpack.packb([event_time, record], use_bin_type=True))
+                print(msgpack.packb([tag, b''.join(repacked), option], use_bin_type=True).hex())
+                """, path, at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), "123456700");
+            var theirs = Convert.FromHexString(output.Trim());
+
+            // Both sides use the smallest format for every value, so the bytes are the same.
+            Assert.Equal(Convert.ToHexStringLower(ours), Convert.ToHexStringLower(theirs));
+            var message = (List<object?>)MsgPackDecoder.Decode(theirs)!;
+            Assert.Equal("site.unknown", message[0]);
+            var events = MsgPackDecoder.DecodeAll((byte[])message[1]!).Cast<List<object?>>().ToList();
+            Assert.Equal(3, events.Count);
+            Assert.All(events, e =>
+            {
+                var time = Assert.IsType<MsgPackExt>(e[0]);
+                Assert.Equal((ForwardEventTime.ExtensionType, EventTimeHex(at.ToUnixTimeSeconds(), 123_456_700)), (time.Type, Convert.ToHexStringLower(time.Data)));
+            });
+            var records = events.Select(e => (Dictionary<object, object?>)e[1]!).ToList();
+            Assert.Equal(("ws", "connect", null), (records[0]["type"], records[0]["event"], records[0]["remote_addr"]));
+            var msg = (Dictionary<object, object?>)records[1]["msg"]!;
+            Assert.Equal(("café ☕", "{\"a\":1}", -129L, ulong.MaxValue, 0.125, true), (msg["vendorId"], msg["data"], msg["n"], msg["big"], msg["ratio"], msg["on"]));
+            Assert.Null(msg["none"]);
+            Assert.Equal(("INVALID", "not OCPP-J"), (records[2]["message_type"], records[2]["raw"]));
+            Assert.Equal(3L, ((Dictionary<object, object?>)message[2]!)["size"]);
         }
         finally
         {
