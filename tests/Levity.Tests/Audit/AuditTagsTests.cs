@@ -1,8 +1,8 @@
 using Levity.Ocpp.Actions;
 using Levity.Silo.Audit.Fluentd;
-using Levity.Silo.Audit.MessagePack;
 using Levity.Silo.Audit.Records;
 using Levity.Tests.Audit.Support;
+using MessagePack;
 
 namespace Levity.Tests.Audit;
 
@@ -26,10 +26,13 @@ public sealed class AuditTagsTests
     [Fact]
     public void EventTime_BeforeEpochOrFractional_ClampedAndNanosecondPrecise()
     {
-        var writer = new MessagePackWriter();
-        ForwardEventTime.Write(writer, DateTime.UnixEpoch.Ticks - 1);
-        ForwardEventTime.Write(writer, DateTime.UnixEpoch.Ticks + TimeSpan.TicksPerSecond + 1);
-        var values = MsgPackDecoder.DecodeAll(writer.WrittenSpan);
+        var written = MessagePackBytes.Of((ref MessagePackWriter w) =>
+        {
+            ForwardEventTime.Write(ref w, DateTime.UnixEpoch.Ticks - 1);
+            ForwardEventTime.Write(ref w, DateTime.UnixEpoch.Ticks + TimeSpan.TicksPerSecond + 1);
+        });
+        Assert.Equal("d7000000000000000000d7000000000100000064", Convert.ToHexStringLower(written));
+        var values = MsgPackDecoder.DecodeAll(written);
         Assert.Equal(new byte[8], ((MsgPackExt)values[0]!).Data);
         Assert.Equal(Convert.FromHexString("0000000100000064"), ((MsgPackExt)values[1]!).Data);
         Assert.Equal(0, ((MsgPackExt)values[1]!).Type);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Levity.Silo.Audit;
 using Levity.Tests.Audit.Support;
+using MessagePack;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Levity.Tests.Audit;
@@ -105,7 +106,7 @@ public sealed class FluentdSenderTests
 
         using var peer = await listener.AcceptSocketAsync().WaitAsync(TimeSpan.FromSeconds(20));
         var message = await ReadOneMessageAsync(peer);
-        var chunk = (string)((Dictionary<object, object?>)message[2]!)["chunk"]!;
+        var chunk = ChunkOf(message);
         // {"note": [1, "x"], "ack": chunk}, one byte per send.
         var ack = new List<byte> { 0x82, 0xa4 };
         ack.AddRange("note"u8.ToArray());
@@ -122,6 +123,33 @@ public sealed class FluentdSenderTests
         await audit.StopAsync();
         Assert.Equal(1, audit.Metrics.Sent);
         Assert.Equal(0, audit.Metrics.ConnectionFailures);
+    }
+
+    [Fact]
+    public async Task RequireAck_ResponseNotMessagePack_ConnectionDroppedAndChunkResent()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        await using var audit = await SenderHarness.StartAsync(((IPEndPoint)listener.LocalEndpoint).Port, o => o.RequireAck = true);
+        Frame(audit, "CP1", AuditDirection.Received, """[2,"1","Heartbeat",{}]""");
+
+        using var first = await listener.AcceptSocketAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        var chunk = ChunkOf(await ReadOneMessageAsync(first));
+        // 0xc1 is never used in MessagePack.
+        await first.SendAsync(new byte[] { 0xc1 }, SocketFlags.None);
+
+        using var second = await listener.AcceptSocketAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(chunk, ChunkOf(await ReadOneMessageAsync(second)));
+        await second.SendAsync(MessagePackBytes.Of((ref MessagePackWriter w) =>
+        {
+            w.WriteMapHeader(1);
+            w.Write("ack");
+            w.Write(chunk);
+        }), SocketFlags.None);
+
+        await audit.StopAsync();
+        Assert.Equal(1, audit.Metrics.Sent);
+        Assert.Equal(1, audit.Metrics.ConnectionFailures);
     }
 
     [Fact]
@@ -219,6 +247,8 @@ public sealed class FluentdSenderTests
 
     private static void Frame(SenderHarness audit, string chargePointId, AuditDirection direction, string frame) =>
         audit.Sink.Frame(chargePointId, direction, Encoding.UTF8.GetBytes(frame));
+
+    private static string ChunkOf(List<object?> message) => (string)((Dictionary<object, object?>)message[2]!)["chunk"]!;
 
     private static async Task<List<object?>> ReadOneMessageAsync(Socket socket)
     {

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Text;
 using Levity.Silo.Audit.MessagePack;
 using Levity.Tests.Audit.Support;
+using MessagePack;
 
 namespace Levity.Tests.Audit;
 
@@ -37,11 +39,8 @@ public sealed class JsonToMessagePackTests
     [InlineData("-9223372036854775808", long.MinValue)]
     public void TryWrite_Integer_SmallestInt(string json, long expected)
     {
-        var writer = new MessagePackWriter();
-        Assert.True(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(json), writer));
-        var reference = new MessagePackWriter();
-        reference.WriteInt64(expected);
-        Assert.Equal(Convert.ToHexStringLower(reference.WrittenSpan), Convert.ToHexStringLower(writer.WrittenSpan));
+        var reference = MessagePackBytes.Of((ref MessagePackWriter w) => w.Write(expected));
+        Assert.Equal(Convert.ToHexStringLower(reference), Convert.ToHexStringLower(Converted(json)));
     }
 
     [Fact]
@@ -82,9 +81,8 @@ public sealed class JsonToMessagePackTests
     public void TryWrite_InvalidUtf8InString_ReplacementCharacter()
     {
         byte[] json = [(byte)'"', (byte)'a', 0xc3, (byte)'"'];
-        var writer = new MessagePackWriter();
-        Assert.True(JsonToMessagePack.TryWrite(json, writer));
-        Assert.Equal("a\ufffd", MsgPackDecoder.Decode(writer.WrittenSpan));
+        var converted = MessagePackBytes.Of((ref MessagePackWriter w) => Assert.True(JsonToMessagePack.TryWrite(json, ref w)));
+        Assert.Equal("a\ufffd", MsgPackDecoder.Decode(converted));
     }
 
     [Theory]
@@ -94,10 +92,9 @@ public sealed class JsonToMessagePackTests
     public void TryWrite_ObjectSize_MapHeaderResizedAfterCounting(int properties, string header)
     {
         var json = "{" + string.Join(',', Enumerable.Range(0, properties).Select(i => $"\"k{i}\":{{\"inner\":[{i}]}}")) + "}";
-        var writer = new MessagePackWriter();
-        Assert.True(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(json), writer));
-        Assert.StartsWith(header, Convert.ToHexStringLower(writer.WrittenSpan));
-        var map = (Dictionary<object, object?>)MsgPackDecoder.Decode(writer.WrittenSpan)!;
+        var converted = Converted(json);
+        Assert.StartsWith(header, Convert.ToHexStringLower(converted));
+        var map = (Dictionary<object, object?>)MsgPackDecoder.Decode(converted)!;
         Assert.Equal(properties, map.Count);
         Assert.Equal((long)(properties - 1), ((List<object?>)((Dictionary<object, object?>)map[$"k{properties - 1}"]!)["inner"]!)[0]);
     }
@@ -110,10 +107,9 @@ public sealed class JsonToMessagePackTests
     public void TryWrite_ArraySize_ArrayHeaderResizedAfterCounting(int items, string header)
     {
         var json = "[" + string.Join(',', Enumerable.Repeat("1", items)) + "]";
-        var writer = new MessagePackWriter();
-        Assert.True(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(json), writer));
-        Assert.StartsWith(header, Convert.ToHexStringLower(writer.WrittenSpan));
-        Assert.Equal(items, ((List<object?>)MsgPackDecoder.Decode(writer.WrittenSpan)!).Count);
+        var converted = Converted(json);
+        Assert.StartsWith(header, Convert.ToHexStringLower(converted));
+        Assert.Equal(items, ((List<object?>)MsgPackDecoder.Decode(converted)!).Count);
     }
 
     [Fact]
@@ -142,26 +138,68 @@ public sealed class JsonToMessagePackTests
     [InlineData("'single'")]
     public void TryWrite_NotOneJsonValue_FalseAndNothingWritten(string json)
     {
-        var writer = new MessagePackWriter();
-        writer.WriteNil();
-        Assert.False(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(json), writer));
-        Assert.Equal("c0", Convert.ToHexStringLower(writer.WrittenSpan));
+        var written = MessagePackBytes.Of((ref MessagePackWriter w) =>
+        {
+            w.WriteNil();
+            Assert.False(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(json), ref w));
+        });
+        Assert.Equal("c0", Convert.ToHexStringLower(written));
     }
 
     [Fact]
     public void TryWrite_DepthLimit_64AcceptedDeeperRefused()
     {
-        var writer = new MessagePackWriter();
-        Assert.True(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(new string('[', 64) + new string(']', 64)), writer));
-        writer.Clear();
-        Assert.False(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(new string('[', 65) + new string(']', 65)), writer));
-        Assert.Equal(0, writer.Length);
+        Assert.Equal(64, Converted(new string('[', 64) + new string(']', 64)).Length);
+        var deeper = MessagePackBytes.Of((ref MessagePackWriter w) => Assert.False(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(new string('[', 65) + new string(']', 65)), ref w)));
+        Assert.Empty(deeper);
     }
 
-    private static object? RoundTrip(string json)
+    [Fact]
+    public void TryWrite_ManyContainers_CountsBeyondThePooledArray()
     {
-        var writer = new MessagePackWriter();
-        Assert.True(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(json), writer), json);
-        return MsgPackDecoder.Decode(writer.WrittenSpan);
+        // More containers than the first pass's initial count array holds.
+        var json = "[" + string.Join(',', Enumerable.Range(0, 1000).Select(i => $"{{\"i\":[{i},{{}}]}}")) + "]";
+        var decoded = (List<object?>)RoundTrip(json)!;
+        Assert.Equal(1000, decoded.Count);
+        Assert.All(decoded.Select((item, i) => (Item: (Dictionary<object, object?>)item!, Index: i)), e =>
+        {
+            var inner = (List<object?>)e.Item["i"]!;
+            Assert.Equal((long)e.Index, inner[0]);
+            Assert.Empty((Dictionary<object, object?>)inner[1]!);
+        });
     }
+
+    [Fact]
+    public void TryWrite_IntoReusedBuffer_AllocatesNothing()
+    {
+        // An escaped string longer than the stack scratch and more than 15 elements: every path that rents.
+        var json = Encoding.UTF8.GetBytes($$"""
+            {"connectorId":1,"transactionId":42,"note":"{{string.Concat(Enumerable.Repeat("caf\u00e9 ", 60))}}",
+             "meterValue":[{"timestamp":"2026-11-01T12:00:00Z","sampledValue":[{{string.Join(',', Enumerable.Repeat("""{"value":"1234.5","measurand":"Energy.Active.Import.Register","unit":"Wh"}""", 20))}}]}]}
+            """);
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        ConvertInto(buffer, json);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            ConvertInto(buffer, json);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(20, ((List<object?>)((Dictionary<object, object?>)((List<object?>)((Dictionary<object, object?>)MsgPackDecoder.Decode(buffer.WrittenSpan)!)["meterValue"]!)[0]!)["sampledValue"]!).Count);
+    }
+
+    private static void ConvertInto(ArrayBufferWriter<byte> buffer, byte[] json)
+    {
+        buffer.ResetWrittenCount();
+        var writer = new MessagePackWriter(buffer);
+        Assert.True(JsonToMessagePack.TryWrite(json, ref writer));
+        writer.Flush();
+    }
+
+    private static byte[] Converted(string json) =>
+        MessagePackBytes.Of((ref MessagePackWriter w) => Assert.True(JsonToMessagePack.TryWrite(Encoding.UTF8.GetBytes(json), ref w), json));
+
+    private static object? RoundTrip(string json) => MsgPackDecoder.Decode(Converted(json));
 }

@@ -1,5 +1,6 @@
+using System.Buffers;
 using System.Security.Cryptography;
-using Levity.Silo.Audit.MessagePack;
+using MessagePack;
 
 namespace Levity.Silo.Audit.Fluentd;
 
@@ -10,7 +11,7 @@ namespace Levity.Silo.Audit.Fluentd;
 /// </summary>
 internal sealed class ForwardBatch
 {
-    private readonly MessagePackWriter _bytes = new(64 * 1024);
+    private readonly ArrayBufferWriter<byte> _bytes = new(64 * 1024);
     private readonly List<ForwardMessage> _messages = [];
 
     public IReadOnlyList<ForwardMessage> Messages => _messages;
@@ -23,20 +24,22 @@ internal sealed class ForwardBatch
     public void Add(string tag, ReadOnlySpan<byte> entries, int records, bool withChunk)
     {
         var chunk = withChunk ? NewChunkId() : null;
-        var offset = _bytes.Length;
-        _bytes.WriteArrayHeader(3);
-        _bytes.WriteString(tag);
-        _bytes.WriteBinary(entries);
-        _bytes.WriteMapHeader(chunk is null ? 1 : 2);
-        _bytes.WriteUtf8String("size"u8);
-        _bytes.WriteInt64(records);
+        var offset = _bytes.WrittenCount;
+        var writer = new MessagePackWriter(_bytes);
+        writer.WriteArrayHeader(3);
+        writer.Write(tag);
+        writer.Write(entries);
+        writer.WriteMapHeader(chunk is null ? 1 : 2);
+        writer.WriteString("size"u8);
+        writer.Write(records);
         if (chunk is not null)
         {
-            _bytes.WriteUtf8String("chunk"u8);
-            _bytes.WriteString(chunk);
+            writer.WriteString("chunk"u8);
+            writer.Write(chunk);
         }
 
-        _messages.Add(new ForwardMessage(offset, _bytes.Length - offset, tag, records, chunk));
+        writer.Flush();
+        _messages.Add(new ForwardMessage(offset, _bytes.WrittenCount - offset, tag, records, chunk));
     }
 
     public ReadOnlyMemory<byte> Bytes(ForwardMessage message)
@@ -64,7 +67,7 @@ internal sealed class ForwardBatch
 
     public void Clear()
     {
-        _bytes.Clear();
+        _bytes.ResetWrittenCount();
         _messages.Clear();
     }
 

@@ -1,5 +1,6 @@
-using Levity.Silo.Audit.MessagePack;
+using System.Buffers;
 using Levity.Silo.Audit.Records;
+using MessagePack;
 
 namespace Levity.Silo.Audit.Fluentd;
 
@@ -10,7 +11,7 @@ namespace Levity.Silo.Audit.Fluentd;
 /// </summary>
 internal sealed class ForwardBatchBuilder(AuditTags tags)
 {
-    private readonly MessagePackWriter?[] _streams = new MessagePackWriter?[AuditTags.Count];
+    private readonly ArrayBufferWriter<byte>?[] _streams = new ArrayBufferWriter<byte>?[AuditTags.Count];
     private readonly int[] _counts = new int[AuditTags.Count];
     private readonly List<int> _used = [];
 
@@ -20,17 +21,19 @@ internal sealed class ForwardBatchBuilder(AuditTags tags)
 
     public void Add(int tagId, long utcTicks, ReadOnlySpan<byte> record)
     {
-        var stream = _streams[tagId] ??= new MessagePackWriter(4096);
+        var stream = _streams[tagId] ??= new ArrayBufferWriter<byte>(4096);
         if (_counts[tagId]++ == 0)
         {
             _used.Add(tagId);
         }
 
-        var before = stream.Length;
-        stream.WriteArrayHeader(2);
-        ForwardEventTime.Write(stream, utcTicks);
-        stream.WriteRaw(record);
-        Bytes += stream.Length - before;
+        var before = stream.WrittenCount;
+        var writer = new MessagePackWriter(stream);
+        writer.WriteArrayHeader(2);
+        ForwardEventTime.Write(ref writer, utcTicks);
+        writer.WriteRaw(record);
+        writer.Flush();
+        Bytes += stream.WrittenCount - before;
         Records++;
     }
 
@@ -40,7 +43,7 @@ internal sealed class ForwardBatchBuilder(AuditTags tags)
         var records = Records;
         foreach (var tagId in _used)
         {
-            _streams[tagId]!.Clear();
+            _streams[tagId]!.ResetWrittenCount();
             _counts[tagId] = 0;
         }
 
@@ -58,7 +61,7 @@ internal sealed class ForwardBatchBuilder(AuditTags tags)
         {
             var stream = _streams[tagId]!;
             batch.Add(tags[tagId], stream.WrittenSpan, _counts[tagId], withChunks);
-            stream.Clear();
+            stream.ResetWrittenCount();
             _counts[tagId] = 0;
         }
 

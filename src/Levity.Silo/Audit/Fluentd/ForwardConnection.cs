@@ -1,6 +1,5 @@
 using System.Net.Sockets;
-using System.Text;
-using Levity.Silo.Audit.MessagePack;
+using MessagePack;
 
 namespace Levity.Silo.Audit.Fluentd;
 
@@ -123,45 +122,65 @@ internal sealed class ForwardConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// Takes the first response off the buffer when it is complete (false until then) and
+    /// returns its "ack" value; a response that is not MessagePack fails the connection.
+    /// </summary>
     private bool TryTakeResponse(out string? ack)
     {
-        ack = null;
-        var whole = new MessagePackReader(_response.AsSpan(0, _responseLength));
-        if (!whole.TrySkip())
+        var reader = new MessagePackReader(_response.AsMemory(0, _responseLength));
+        int consumed;
+        try
         {
+            var response = reader.CreatePeekReader();
+            // The library's reader has no public "is it complete" test: it throws EndOfStreamException.
+            reader.Skip();
+            consumed = (int)reader.Consumed;
+            ack = ReadAck(ref response);
+        }
+        catch (EndOfStreamException)
+        {
+            ack = null;
             return false;
         }
-
-        var consumed = whole.Consumed;
-        var map = new MessagePackReader(_response.AsSpan(0, consumed));
-        if (map.TryReadMapHeader(out var count))
+        catch (MessagePackSerializationException e)
         {
-            for (var i = 0; i < count; i++)
-            {
-                if (map.TryReadString(out var key))
-                {
-                    if (key.SequenceEqual("ack"u8) && map.TryReadString(out var value))
-                    {
-                        ack = Encoding.UTF8.GetString(value);
-                        break;
-                    }
-
-                    if (!map.TrySkip())
-                    {
-                        break;
-                    }
-                }
-                else if (!map.TrySkip() || !map.TrySkip())
-                {
-                    // A key that is not a str: skip it and its value.
-                    break;
-                }
-            }
+            throw new IOException("Fluentd sent a response that is not MessagePack", e);
         }
 
         _response.AsSpan(consumed, _responseLength - consumed).CopyTo(_response);
         _responseLength -= consumed;
         return true;
+    }
+
+    /// <summary>The str value of the key "ack" when <paramref name="reader"/> is at a map that has one.</summary>
+    private static string? ReadAck(ref MessagePackReader reader)
+    {
+        if (reader.NextMessagePackType != MessagePackType.Map)
+        {
+            return null;
+        }
+
+        var count = reader.ReadMapHeader();
+        for (var i = 0; i < count; i++)
+        {
+            if (reader.NextMessagePackType == MessagePackType.String && reader.TryReadStringSpan(out var key))
+            {
+                if (key.SequenceEqual("ack"u8) && reader.NextMessagePackType == MessagePackType.String)
+                {
+                    return reader.ReadString();
+                }
+            }
+            else
+            {
+                // A key that is not a str.
+                reader.Skip();
+            }
+
+            reader.Skip();
+        }
+
+        return null;
     }
 
     public void Dispose() => _socket.Dispose();

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using Levity.Silo.Audit.MessagePack;
+using MessagePack;
 
 namespace Levity.Silo.Audit.Fluentd;
 
@@ -11,16 +11,18 @@ internal static class ForwardEventTime
 {
     public const sbyte ExtensionType = 0;
 
+    private const int Length = 8;
     private const long NanosecondsPerTick = 100;
 
-    public static void Write(MessagePackWriter writer, long utcTicks)
+    public static void Write(ref MessagePackWriter writer, long utcTicks)
     {
         var sinceEpoch = Math.Max(0, utcTicks - DateTime.UnixEpoch.Ticks);
         var seconds = Math.Min(sinceEpoch / TimeSpan.TicksPerSecond, uint.MaxValue);
         var nanoseconds = sinceEpoch % TimeSpan.TicksPerSecond * NanosecondsPerTick;
-        writer.WriteExtensionHeader(ExtensionType, 8);
-        var data = writer.Reserve(8);
+        writer.WriteExtensionFormatHeader(new ExtensionHeader(ExtensionType, Length));
+        var data = writer.GetSpan(Length);
         BinaryPrimitives.WriteUInt32BigEndian(data, (uint)seconds);
         BinaryPrimitives.WriteUInt32BigEndian(data[4..], (uint)nanoseconds);
+        writer.Advance(Length);
     }
 }

@@ -1,6 +1,8 @@
+using System.Buffers;
 using Levity.Ocpp.Actions;
 using Levity.Silo.Audit.Buffering;
 using Levity.Silo.Audit.MessagePack;
+using MessagePack;
 
 namespace Levity.Silo.Audit.Records;
 
@@ -17,7 +19,7 @@ internal sealed partial class AuditRecordEncoder(ITransactionStartLookup? lookup
 {
     private readonly CallCorrelation _calls = new();
     private readonly TransactionMeters _meters = new();
-    private readonly MessagePackWriter _record = new(1024);
+    private readonly ArrayBufferWriter<byte> _record = new(1024);
 
     /// <summary>The record written by the last <see cref="EncodeAsync"/>.</summary>
     public ReadOnlySpan<byte> Record => _record.WrittenSpan;
@@ -25,7 +27,7 @@ internal sealed partial class AuditRecordEncoder(ITransactionStartLookup? lookup
     /// <summary>Encodes one entry into <see cref="Record"/>; returns its tag id.</summary>
     public async ValueTask<int> EncodeAsync(AuditEntry entry, ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
-        _record.Clear();
+        _record.ResetWrittenCount();
         if (entry.Kind is AuditEntryKind.Connected or AuditEntryKind.Disconnected)
         {
             WriteConnection(entry);
@@ -40,7 +42,9 @@ internal sealed partial class AuditRecordEncoder(ITransactionStartLookup? lookup
         if (entry.Kind == AuditEntryKind.OperatorRequest)
         {
             // The sink wrote the whole record as a JSON object.
-            WriteJson(frame.Span);
+            var writer = new MessagePackWriter(_record);
+            WriteJson(ref writer, frame.Span);
+            writer.Flush();
             return AuditTags.Api;
         }
 
@@ -139,87 +143,90 @@ internal sealed partial class AuditRecordEncoder(ITransactionStartLookup? lookup
     private void WriteFrame(AuditEntry entry, AuditDirection direction, AuditFrame parsed, string? actionName, double? energy, ReadOnlySpan<byte> frame)
     {
         var invalid = parsed.Type == AuditMessageType.Invalid;
-        var w = _record;
+        var w = new MessagePackWriter(_record);
         w.WriteMapHeader(7 + (invalid ? 1 : 0) + (energy is null ? 0 : 1));
-        w.WriteUtf8String("type"u8);
-        w.WriteUtf8String("ocpp"u8);
-        w.WriteUtf8String("cp"u8);
-        w.WriteString(entry.ChargePointId);
-        w.WriteUtf8String("dir"u8);
-        w.WriteUtf8String(direction == AuditDirection.Received ? "recv"u8 : "send"u8);
-        w.WriteUtf8String("message_type"u8);
-        w.WriteUtf8String(parsed.Type switch
+        w.WriteString("type"u8);
+        w.WriteString("ocpp"u8);
+        w.WriteString("cp"u8);
+        w.Write(entry.ChargePointId);
+        w.WriteString("dir"u8);
+        w.WriteString(direction == AuditDirection.Received ? "recv"u8 : "send"u8);
+        w.WriteString("message_type"u8);
+        w.WriteString(parsed.Type switch
         {
             AuditMessageType.Call => "CALL"u8,
             AuditMessageType.CallResult => "CALLRESULT"u8,
             AuditMessageType.CallError => "CALLERROR"u8,
             _ => "INVALID"u8,
         });
-        w.WriteUtf8String("message_id"u8);
-        w.WriteStringOrNil(parsed.MessageId);
-        w.WriteUtf8String("action"u8);
-        w.WriteStringOrNil(actionName);
-        w.WriteUtf8String("msg"u8);
+        w.WriteString("message_id"u8);
+        w.Write(parsed.MessageId);
+        w.WriteString("action"u8);
+        w.Write(actionName);
+        w.WriteString("msg"u8);
         switch (parsed.Type)
         {
             case AuditMessageType.Call or AuditMessageType.CallResult:
-                WriteJson(frame[parsed.Payload]);
+                WriteJson(ref w, frame[parsed.Payload]);
                 break;
             case AuditMessageType.CallError:
                 w.WriteMapHeader(parsed.ErrorDetails is null ? 2 : 3);
-                w.WriteUtf8String("errorCode"u8);
-                WriteJson(frame[parsed.ErrorCode]);
-                w.WriteUtf8String("errorDescription"u8);
-                WriteJson(frame[parsed.ErrorDescription]);
+                w.WriteString("errorCode"u8);
+                WriteJson(ref w, frame[parsed.ErrorCode]);
+                w.WriteString("errorDescription"u8);
+                WriteJson(ref w, frame[parsed.ErrorDescription]);
                 if (parsed.ErrorDetails is { } details)
                 {
-                    w.WriteUtf8String("errorDetails"u8);
-                    WriteJson(frame[details]);
+                    w.WriteString("errorDetails"u8);
+                    WriteJson(ref w, frame[details]);
                 }
 
                 break;
             default:
                 w.WriteNil();
-                w.WriteUtf8String("raw"u8);
+                w.WriteString("raw"u8);
                 w.WriteStringFromUtf8(frame);
                 break;
         }
 
         if (energy is { } wh)
         {
-            w.WriteUtf8String("energy_wh"u8);
+            w.WriteString("energy_wh"u8);
             if (wh == Math.Floor(wh) && wh is >= long.MinValue and <= long.MaxValue)
             {
-                w.WriteInt64((long)wh);
+                w.Write((long)wh);
             }
             else
             {
-                w.WriteDouble(wh);
+                w.Write(wh);
             }
         }
+
+        w.Flush();
     }
 
-    private void WriteJson(ReadOnlySpan<byte> json)
+    private static void WriteJson(ref MessagePackWriter writer, ReadOnlySpan<byte> json)
     {
         // The parser has validated the frame, so this only fails on a bug; keep the record valid anyway.
-        if (!JsonToMessagePack.TryWrite(json, _record))
+        if (!JsonToMessagePack.TryWrite(json, ref writer))
         {
-            _record.WriteNil();
+            writer.WriteNil();
         }
     }
 
     private void WriteConnection(AuditEntry entry)
     {
-        var w = _record;
+        var w = new MessagePackWriter(_record);
         w.WriteMapHeader(4);
-        w.WriteUtf8String("type"u8);
-        w.WriteUtf8String("ws"u8);
-        w.WriteUtf8String("cp"u8);
-        w.WriteString(entry.ChargePointId);
-        w.WriteUtf8String("event"u8);
-        w.WriteUtf8String(entry.Kind == AuditEntryKind.Connected ? "connect"u8 : "disconnect"u8);
-        w.WriteUtf8String("remote_addr"u8);
-        w.WriteStringOrNil(entry.RemoteAddress);
+        w.WriteString("type"u8);
+        w.WriteString("ws"u8);
+        w.WriteString("cp"u8);
+        w.Write(entry.ChargePointId);
+        w.WriteString("event"u8);
+        w.WriteString(entry.Kind == AuditEntryKind.Connected ? "connect"u8 : "disconnect"u8);
+        w.WriteString("remote_addr"u8);
+        w.Write(entry.RemoteAddress);
+        w.Flush();
     }
 
     private static bool IsInt32(double value) => value == Math.Floor(value) && value is >= int.MinValue and <= int.MaxValue;
