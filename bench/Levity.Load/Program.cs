@@ -45,10 +45,11 @@ static async Task<int> RunAsync(LoadOptions options, CancellationToken cancellat
         tasks.Add(Task.Run(() => charger.RunAsync(stop.Token), CancellationToken.None));
         if (options.ConnectRampUp > TimeSpan.Zero && options.Chargers > 1)
         {
-            var due = options.ConnectRampUp * (i + 1) / options.Chargers;
-            if (due > started.Elapsed)
+            // Read the clock once: between two reads the wait could turn negative.
+            var wait = options.ConnectRampUp * (i + 1) / options.Chargers - started.Elapsed;
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(due - started.Elapsed, CancellationToken.None);
+                await Task.Delay(wait, CancellationToken.None);
             }
         }
     }

@@ -12,7 +12,7 @@ public enum AnomalyKind
     /// <summary>A repeated StopTransaction carried a different meterStop than the stored one.</summary>
     ConflictingStop,
 
-    /// <summary>meterStop was below meterStart (meter replaced or reset): energy_delivered is negative.</summary>
+    /// <summary>meterStop was below meterStart (meter replaced or reset): energy_delivered is stored as 0, the raw readings are kept.</summary>
     NegativeEnergy,
 
     /// <summary>The server closed a transaction the charger never stopped (estimated meterStop).</summary>

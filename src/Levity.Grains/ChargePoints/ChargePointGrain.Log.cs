@@ -39,6 +39,9 @@ public sealed partial class ChargePointGrain
         [LoggerMessage(EventId = 310, Level = LogLevel.Warning, Message = "Charger {ChargePointId}: security event {Type} at {Timestamp}: {TechInfo}")]
         public static partial void SecurityEvent(ILogger logger, string chargePointId, string type, DateTimeOffset timestamp, string? techInfo);
 
+        [LoggerMessage(EventId = 313, Level = LogLevel.Warning, Message = "Charger {ChargePointId}: transaction {TransactionId} stopped at meterStop {MeterStop} Wh, below its meterStart {MeterStart} Wh (meter replaced or reset?); energy stored as 0, anomaly NegativeEnergy recorded, readings kept")]
+        public static partial void NegativeEnergy(ILogger logger, string chargePointId, int transactionId, long? meterStart, int meterStop);
+
         [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "Charger {ChargePointId}: closed orphaned transaction {TransactionId} on connector {ConnectorId} ({Reason}) at {MeterStop} Wh, {EnergyWh} Wh delivered")]
         public static partial void OrphanClosed(ILogger logger, string chargePointId, int transactionId, int connectorId, string reason, long meterStop, long energyWh);
     }

@@ -52,6 +52,11 @@ public sealed partial class ChargePointGrain
                 var connector = stopped?.ConnectorId ?? 0;
                 stateMetrics.TransactionStopped(_id, connector, result.EnergyDeliveredWh ?? (request.MeterStop - (stopped?.MeterStart ?? request.MeterStop)), time.GetUtcNow(), HasOpenTransaction(connector));
                 Log.Stopped(logger, _id, request.TransactionId, request.MeterStop, result.EnergyDeliveredWh);
+                if (result.NegativeEnergy)
+                {
+                    Log.NegativeEnergy(logger, _id, request.TransactionId, stopped?.MeterStart, request.MeterStop);
+                }
+
                 break;
             case StopTransactionOutcome.AlreadyStopped:
                 Log.RepeatedStop(logger, _id, request.TransactionId);

@@ -104,7 +104,7 @@ public sealed class TransactionWriteTests
     }
 
     [Fact]
-    public async Task StopTransaction_MeterBelowStart_StoresNegativeEnergyAndFlagsIt()
+    public async Task StopTransaction_MeterBelowStart_StoresZeroEnergyKeepsReadingsAndFlagsIt()
     {
         using var database = TestDatabase.Empty();
         await using var store = await TestStore.StartAsync(database.Path);
@@ -112,7 +112,8 @@ public sealed class TransactionWriteTests
 
         var result = await store.StopTransactionAsync("CP1", new TransactionStop(id, 10, At));
 
-        Assert.Equal(new StopTransactionResult(StopTransactionOutcome.Stopped, -990), result);
+        Assert.Equal(new StopTransactionResult(StopTransactionOutcome.Stopped, 0, NegativeEnergy: true), result);
+        Assert.Equal(new object?[] { 1000L, 10L, 0L }, database.Rows("SELECT meter_start, meter_stop, energy_delivered FROM tx").Single());
         Assert.Equal("NegativeEnergy", database.Scalar("SELECT kind FROM anomaly"));
     }
 

@@ -38,7 +38,7 @@ internal sealed class TransactionCommands : IDisposable
         _belongsTo = connection.Prepare("SELECT 1 FROM tx WHERE id = $id AND cp_id = $cp", "$id", "$cp");
         _stop = connection.Prepare(
             """
-            UPDATE tx SET stop_time = $at, meter_stop = $meterStop, energy_delivered = $meterStop - COALESCE(meter_start, 0),
+            UPDATE tx SET stop_time = $at, meter_stop = $meterStop, energy_delivered = MAX($meterStop - COALESCE(meter_start, 0), 0),
                 stop_reason = $reason, stop_id_tag = $tag, status = 'Completed', updated_at = $now
             WHERE id = $id AND status = 'Active'
             """,

@@ -55,10 +55,13 @@ internal static class TransactionCloser
         session.MeterValues.InsertAll(session, transactionId, chargePointId, transaction.ConnectorId ?? 0, samples);
         if (energy < 0)
         {
+            // Billing SQL sums energy_delivered: a meter replaced or reset mid-session must not
+            // subtract from a household's bill. meter_start and meter_stop keep the raw readings.
             var detail = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{origin} meterStop={meterStop} is below meterStart={transaction.MeterStart}");
+                $"{origin} meterStop={meterStop} is below meterStart={transaction.MeterStart}; energy_delivered stored as 0");
             session.Anomalies.Insert(chargePointId, AnomalyKind.NegativeEnergy, transaction.ConnectorId, transactionId, session.Iso(session.Now), detail, now);
+            return new StopTransactionResult(StopTransactionOutcome.Stopped, 0, NegativeEnergy: true);
         }
 
         return new StopTransactionResult(StopTransactionOutcome.Stopped, energy);
