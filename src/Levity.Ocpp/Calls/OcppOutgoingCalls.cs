@@ -214,6 +214,7 @@ public sealed class OcppOutgoingCalls : IDisposable
     public void Close()
     {
         List<PendingCall> failed;
+        PendingCall? sent;
         lock (_lock)
         {
             if (_closed)
@@ -223,16 +224,19 @@ public sealed class OcppOutgoingCalls : IDisposable
 
             _closed = true;
             failed = [.. _queue];
-            if (_current is not null)
-            {
-                failed.Insert(0, _current);
-            }
-
+            sent = _current;
             _queue.Clear();
             _current = null;
         }
 
         _closing.Cancel();
+
+        // The outstanding call went to the socket (or was going); the queued ones never left.
+        if (sent is not null)
+        {
+            sent.Release();
+            sent.Completion.TrySetException(new OcppConnectionClosedException(sent.Action.Name, sent.MessageId, wasSent: true));
+        }
 
         foreach (var call in failed)
         {

@@ -52,9 +52,18 @@ internal static class ChargePointCallEndpoint
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The payload is not valid JSON.", detail: e.Message);
         }
+        catch (OcppConnectionClosedException e) when (e.WasSent)
+        {
+            // Delivered, then the socket went (a Hard Reset does exactly this): the charger may
+            // have acted on it, so this must not read as "never sent".
+            return Results.Problem(
+                statusCode: StatusCodes.Status502BadGateway,
+                title: $"The call was sent to charger '{id}' and the connection closed before it answered; the charger may have acted on it.",
+                detail: e.Message);
+        }
         catch (Exception e) when (e is ChargerNotConnectedException or OcppConnectionClosedException)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Charger '{id}' is not connected.", detail: e.Message);
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Charger '{id}' is not connected; the call was not sent.", detail: e.Message);
         }
         catch (OcppCallTimeoutException e)
         {

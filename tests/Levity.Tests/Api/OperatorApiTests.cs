@@ -99,6 +99,25 @@ public sealed class OperatorApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, offline.StatusCode);
+        Assert.Contains("not sent", (await Json(offline))["title"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_ChargerDropsConnectionAfterReceivingIt_502SentNotAnswered()
+    {
+        var cp = await _server.ConnectAsync("API8");
+        await cp.CallOkAsync("Heartbeat", new { });
+
+        var call = PostCall("API8", "Reset", """{"type":"Hard"}""");
+        // A Hard Reset: the charger gets the call and reboots without answering.
+        Assert.Equal("Reset", (await cp.NextServerCallAsync())[2]!.GetValue<string>());
+        await cp.DisposeAsync();
+        using var response = await call;
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var body = await Json(response);
+        Assert.Contains("was sent", body["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("connection closed before it answered", body["title"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -173,7 +173,7 @@ public sealed class ChargePointCliTests : IAsyncLifetime
 
         Assert.Equal(1, exit);
         Assert.Equal(string.Empty, output);
-        Assert.StartsWith("levity: Charger 'CLI7' is not connected.", error, StringComparison.Ordinal);
+        Assert.StartsWith("levity: Charger 'CLI7' is not connected; the call was not sent.", error, StringComparison.Ordinal);
         Assert.EndsWith("(HTTP 409)" + Environment.NewLine, error, StringComparison.Ordinal);
     }
 

@@ -103,8 +103,8 @@ public sealed class GrainBoundarySerializationTests
         var full = AssertException(new OcppCallQueueFullException("Reset", 16));
         Assert.Equal(16, full.MaxQueuedCalls);
 
-        var closed = AssertException(new OcppConnectionClosedException("Reset", "m4"));
-        Assert.Equal("m4", closed.MessageId);
+        var closed = AssertException(new OcppConnectionClosedException("Reset", "m4", wasSent: true));
+        Assert.Equal(("m4", true), (closed.MessageId, closed.WasSent));
 
         AssertException(new ChargerNotConnectedException("Charger CP1 is not connected."));
     }
