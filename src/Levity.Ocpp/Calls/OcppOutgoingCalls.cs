@@ -149,6 +149,15 @@ public sealed class OcppOutgoingCalls : IDisposable
     /// Completes the outstanding call with this CALLRESULT. False when the message id is not
     /// the outstanding call's (late, duplicate or unknown): the caller logs and drops it.
     /// </summary>
+    /// <summary>The action of the outstanding call with <paramref name="messageId"/>, for logs of its answer.</summary>
+    public OcppActionInfo? ActionOf(string messageId)
+    {
+        lock (_lock)
+        {
+            return _current is { } call && call.MessageId == messageId ? call.Action : null;
+        }
+    }
+
     public bool TryComplete(OcppCallResult result)
     {
         ArgumentNullException.ThrowIfNull(result);

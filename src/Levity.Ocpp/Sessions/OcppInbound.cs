@@ -21,7 +21,7 @@ public readonly struct OcppInbound
     /// <summary>The CALL's message id, to echo in the CALLRESULT (<see cref="OcppInboundKind.Request"/>).</summary>
     public string? MessageId { get; }
 
-    /// <summary>The CALL's action (<see cref="OcppInboundKind.Request"/>).</summary>
+    /// <summary>The CALL's action (<see cref="OcppInboundKind.Request"/>), or the action of the server-initiated call a response answered (<see cref="OcppInboundKind.Handled"/>).</summary>
     public OcppActionInfo? Action { get; }
 
     /// <summary>The validated, typed request (<see cref="OcppInboundKind.Request"/>).</summary>
@@ -39,7 +39,7 @@ public readonly struct OcppInbound
     internal static OcppInbound ForReply(string messageId, ReadOnlyMemory<byte> reply, OcppError error) =>
         new(OcppInboundKind.Reply, messageId, null, null, reply, error);
 
-    internal static OcppInbound Handled(string messageId) => new(OcppInboundKind.Handled, messageId, null, null, default, null);
+    internal static OcppInbound Handled(string messageId, OcppActionInfo? answered = null) => new(OcppInboundKind.Handled, messageId, answered, null, default, null);
 
     internal static OcppInbound Dropped(string? messageId, OcppError? error) => new(OcppInboundKind.Dropped, messageId, null, null, default, error);
 }

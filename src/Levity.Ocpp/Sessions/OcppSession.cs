@@ -73,18 +73,20 @@ public sealed partial class OcppSession : IDisposable
                 return OcppInbound.ForRequest(call.MessageId, call.ActionInfo!, read.Value);
 
             case OcppCallResult result:
+                var answered = Calls.ActionOf(result.MessageId);
                 if (Calls.TryComplete(result))
                 {
-                    return OcppInbound.Handled(result.MessageId);
+                    return OcppInbound.Handled(result.MessageId, answered);
                 }
 
                 Log.UnmatchedResponse(_logger, ChargePointId, "CALLRESULT", result.MessageId);
                 return OcppInbound.Dropped(result.MessageId, null);
 
             case OcppCallError error:
+                var failed = Calls.ActionOf(error.MessageId);
                 if (Calls.TryComplete(error))
                 {
-                    return OcppInbound.Handled(error.MessageId);
+                    return OcppInbound.Handled(error.MessageId, failed);
                 }
 
                 Log.UnmatchedResponse(_logger, ChargePointId, "CALLERROR", error.MessageId);

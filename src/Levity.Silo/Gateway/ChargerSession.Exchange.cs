@@ -94,7 +94,7 @@ public sealed partial class ChargerSession
                 await AnswerAsync(inbound, frame);
                 break;
             case OcppInboundKind.Reply:
-                await SendFrameAsync(inbound.Reply, CancellationToken.None);
+                await SendFrameAsync(inbound.Reply, inbound.Action?.Name, inbound.MessageId, CancellationToken.None);
                 break;
             case OcppInboundKind.Dropped when _assembler.IsOversized:
                 // Too large and no message id to answer: close as RFC 6455 defines for it.
@@ -147,7 +147,7 @@ public sealed partial class ChargerSession
                 PluginRequestContext.Clear();
             }
 
-            await SendFrameAsync(output.WrittenMemory, CancellationToken.None);
+            await SendFrameAsync(output.WrittenMemory, inbound.Action!.Name, inbound.MessageId, CancellationToken.None);
             if (response is not null && _services.AfterHooks.Wants(request.GetType()))
             {
                 // The receive buffer is reused for the next message: the hooks get a copy.
@@ -183,10 +183,14 @@ public sealed partial class ChargerSession
     private static async Task<IOcppResponse> Box<T>(Task<T> call)
         where T : IOcppResponse => await call;
 
+    /// <summary>Server-initiated CALLs (the frame log reads their id and action from the frame).</summary>
+    private ValueTask SendFrameAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken) =>
+        SendFrameAsync(frame, null, null, cancellationToken);
+
     /// <summary>Logs, audits and sends one frame: answers, CALLERRORs and server-initiated CALLs alike.</summary>
-    private async ValueTask SendFrameAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    private async ValueTask SendFrameAsync(ReadOnlyMemory<byte> frame, string? action, string? messageId, CancellationToken cancellationToken)
     {
-        _services.Frames.Sent(ChargePointId, MessageTypeOf(frame.Span), null, null, frame.Span);
+        _services.Frames.Sent(ChargePointId, MessageTypeOf(frame.Span), action, messageId, frame.Span);
         // Before the send: the charger's answer must not be audited ahead of the call it answers.
         _services.Audit.Frame(ChargePointId, AuditDirection.Sent, frame.Span);
         if (!await _socket.SendAsync(frame, cancellationToken))

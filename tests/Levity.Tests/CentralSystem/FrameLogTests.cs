@@ -27,7 +27,64 @@ public sealed class FrameLogTests
         Assert.Equal("m1", received.State["MessageId"]);
         Assert.Contains("\"Heartbeat\"", (string)received.State["Frame"]!, StringComparison.Ordinal);
         Assert.Equal("CALLRESULT", sent.State["MessageType"]);
+        Assert.Equal("Heartbeat", sent.State["Action"]);
+        Assert.Equal("m1", sent.State["MessageId"]);
         Assert.Contains("currentTime", (string)sent.State["Frame"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServerInitiatedCall_CallAndItsAnswer_NameTheAction()
+    {
+        var capture = new CapturingLoggerProvider();
+        await using var server = await LevityTestServer.StartAsync(
+            configure: o => o.OcppLogLevel = "INFO",
+            configureServices: s => s.AddSingleton<ILoggerProvider>(capture));
+        await using var cp = await server.ConnectAsync("LOG3");
+        await cp.CallOkAsync("Heartbeat", new { });
+        var grain = server.Services.GetRequiredService<IGrainFactory>().GetGrain<Levity.Grains.Interfaces.ChargePoints.IChargePointGrain>("LOG3");
+
+        var call = grain.CallCharger(new Levity.Ocpp.Messages.ClearCacheRequest());
+        var sentCall = await cp.NextServerCallAsync();
+        await cp.SendRawAsync($"[3,\"{sentCall[1]!.GetValue<string>()}\",{{\"status\":\"Accepted\"}}]");
+        await call;
+
+        var frames = capture.Entries.Where(e => e.Category == "Levity.Ocpp.Frames").ToList();
+        var outgoing = Assert.Single(frames, e => (string?)e.State["MessageType"] == "CALL" && (string?)e.State["Direction"] == "send");
+        var answer = Assert.Single(frames, e => (string?)e.State["MessageType"] == "CALLRESULT" && (string?)e.State["Direction"] == "recv");
+        Assert.Equal("ClearCache", outgoing.State["Action"]);
+        Assert.Equal(sentCall[1]!.GetValue<string>(), outgoing.State["MessageId"]);
+        Assert.Equal("ClearCache", answer.State["Action"]);
+        Assert.Equal(sentCall[1]!.GetValue<string>(), answer.State["MessageId"]);
+    }
+
+    [Fact]
+    public async Task JsonLog_RealProcess_EachFrameOnceInOneRecord()
+    {
+        var directory = Directory.CreateTempSubdirectory("levity-log-").FullName;
+        try
+        {
+            using var process = await LevityProcess.StartAsync(Path.Combine(directory, "levity.db"), "INFO");
+            await using (var cp = await TestCharger.ConnectAsync(new Uri(process.WsBase, "/ws/LOG4")))
+            {
+                await cp.CallOkAsync("Heartbeat", new { });
+            }
+
+            await process.TerminateAsync();
+
+            var records = process.Output.Where(l => l.Contains("\"Levity.Ocpp.Frames\"", StringComparison.Ordinal)).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).ToList();
+            var sent = Assert.Single(records, r => (string?)r["State"]!["Direction"] == "send");
+            var received = Assert.Single(records, r => (string?)r["State"]!["Direction"] == "recv");
+            Assert.Equal("Heartbeat", (string?)sent["State"]!["Action"]);
+            Assert.Contains("currentTime", (string)sent["State"]!["Frame"]!, StringComparison.Ordinal);
+            Assert.DoesNotContain("currentTime", (string)sent["Message"]!, StringComparison.Ordinal);
+            Assert.DoesNotContain("Heartbeat\"", (string)received["Message"]!, StringComparison.Ordinal);
+            Assert.Equal("send LOG4 CALLRESULT Heartbeat m1", (string?)sent["Message"]);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]

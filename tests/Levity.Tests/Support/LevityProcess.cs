@@ -19,7 +19,14 @@ internal sealed class LevityProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<LevityProcess> StartAsync(string databasePath, params string[] extraArgs)
+    /// <summary>Standard output, one entry a line (the log).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+
+    public static Task<LevityProcess> StartAsync(string databasePath, params string[] extraArgs) =>
+        StartAsync(databasePath, "WARNING", extraArgs);
+
+    /// <summary>Starts the real process; <paramref name="ocppLogLevel"/> sets --ocpp-log-level (the frame log).</summary>
+    public static async Task<LevityProcess> StartAsync(string databasePath, string ocppLogLevel, params string[] extraArgs)
     {
         var port = Ports.Free();
         var info = new ProcessStartInfo("dotnet")
@@ -29,17 +36,23 @@ internal sealed class LevityProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(databasePath)!,
         };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "levity.dll"), "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silo-port", "0", "--db", databasePath, "--log-level", "WARNING", "--ocpp-log-level", "WARNING", .. extraArgs])
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "levity.dll"), "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silo-port", "0", "--db", databasePath, "--log-level", "WARNING", "--ocpp-log-level", ocppLogLevel, .. extraArgs])
         {
             info.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
+        var levity = new LevityProcess(process, port);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                levity.Output.Enqueue(e.Data);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var levity = new LevityProcess(process, port);
         await levity.WaitHealthyAsync();
         return levity;
     }
