@@ -63,7 +63,7 @@ public sealed class FrameLogTests
         var directory = Directory.CreateTempSubdirectory("levity-log-").FullName;
         try
         {
-            using var process = await LevityProcess.StartAsync(Path.Combine(directory, "levity.db"), "INFO");
+            using var process = await LevityProcess.StartWithFrameLogAsync(Path.Combine(directory, "levity.db"), "INFO");
             await using (var cp = await TestCharger.ConnectAsync(new Uri(process.WsBase, "/ws/LOG4")))
             {
                 await cp.CallOkAsync("Heartbeat", new { });

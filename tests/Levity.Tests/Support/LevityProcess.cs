@@ -23,10 +23,10 @@ internal sealed class LevityProcess : IDisposable
     public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
 
     public static Task<LevityProcess> StartAsync(string databasePath, params string[] extraArgs) =>
-        StartAsync(databasePath, "WARNING", extraArgs);
+        StartWithFrameLogAsync(databasePath, "WARNING", extraArgs);
 
     /// <summary>Starts the real process; <paramref name="ocppLogLevel"/> sets --ocpp-log-level (the frame log).</summary>
-    public static async Task<LevityProcess> StartAsync(string databasePath, string ocppLogLevel, params string[] extraArgs)
+    public static async Task<LevityProcess> StartWithFrameLogAsync(string databasePath, string ocppLogLevel, params string[] extraArgs)
     {
         var port = Ports.Free();
         var info = new ProcessStartInfo("dotnet")
