@@ -12,6 +12,9 @@ public sealed partial class ChargePointGrain
         [LoggerMessage(EventId = 301, Level = LogLevel.Debug, Message = "Charger {ChargePointId}: ignored disconnect of session {Generation} (current {Current})")]
         public static partial void StaleDisconnect(ILogger logger, string chargePointId, long generation, long? current);
 
+        [LoggerMessage(EventId = 314, Level = LogLevel.Debug, Message = "Charger {ChargePointId}: connect of session {Generation} ignored, session {Current} is newer")]
+        public static partial void StaleConnect(ILogger logger, string chargePointId, long generation, long current);
+
         [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "Charger {ChargePointId} booted: {Vendor} {Model} firmware {Firmware}")]
         public static partial void Booted(ILogger logger, string chargePointId, string vendor, string model, string? firmware);
 

@@ -95,6 +95,14 @@ public sealed partial class ChargePointGrain(
     public async Task Connected(ChargerConnectionInfo connection, IChargerConnection channel)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (_connection is { } current && current.Generation > connection.Generation)
+        {
+            // Orleans does not order calls from different callers: a replaced session's Connected
+            // can arrive after its successor's. The newer session stays.
+            Log.StaleConnect(logger, _id, connection.Generation, current.Generation);
+            return;
+        }
+
         _connection = connection;
         _channel = channel;
         // A connected charger's grain stays active: its live state is what the metrics and the API read.

@@ -10,6 +10,7 @@ public sealed class ChargerSeries(string chargePointId)
     private double _lastHeartbeatAt = double.NaN;
     private long _connected;
     private long _generation = -1;
+    private long _newest = -1;
 
     public string ChargePointId { get; } = chargePointId;
 
@@ -27,8 +28,15 @@ public sealed class ChargerSeries(string chargePointId)
 
     public long Connected => Volatile.Read(ref _connected);
 
+    /// <summary>A session opened; one older than the newest seen (its grain call overtaken by its successor's) is ignored.</summary>
     public void SessionOpened(long generation)
     {
+        if (generation < _newest)
+        {
+            return;
+        }
+
+        _newest = generation;
         _generation = generation;
         Volatile.Write(ref _connected, 1);
     }

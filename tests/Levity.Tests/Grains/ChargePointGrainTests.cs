@@ -131,6 +131,23 @@ public sealed class ChargePointGrainTests(ChargePointCluster fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Connected_OlderSessionArrivesAfterItsSuccessor_NewerSessionStays()
+    {
+        var grain = fixture.Grains.GetGrain<IChargePointGrain>("RACE1");
+        var charger = new FakeChargerConnection(_ => Task.FromResult<IOcppResponse>(new ClearCacheResponse(ClearCacheStatus.Accepted)));
+        var reference = fixture.Grains.CreateObjectReference<IChargerConnection>(charger);
+
+        await grain.Connected(new ChargerConnectionInfo(31, null, null, fixture.Time.GetUtcNow()), reference);
+        await grain.Connected(new ChargerConnectionInfo(30, null, null, fixture.Time.GetUtcNow()), reference);
+        await grain.Disconnected(30);
+
+        var state = await grain.GetState();
+        Assert.True(state.IsConnected);
+        Assert.Equal(31, state.Connection!.Generation);
+        GC.KeepAlive(charger);
+    }
+
+    [Fact]
     public async Task Heartbeat_AnswersTheGrainsClock()
     {
         var grain = fixture.Grains.GetGrain<IChargePointGrain>("CLOCK1");

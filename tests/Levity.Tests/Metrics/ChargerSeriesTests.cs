@@ -18,6 +18,19 @@ public sealed class ChargerSeriesTests
     }
 
     [Fact]
+    public void SessionOpened_OlderAfterNewer_OlderIgnoredAndItsCloseChangesNothing()
+    {
+        var series = new ChargerSeries("CP1");
+        series.SessionOpened(2);
+        series.SessionOpened(1);
+
+        Assert.False(series.SessionClosed(1));
+        Assert.Equal(1, series.Connected);
+        Assert.True(series.SessionClosed(2));
+        Assert.Equal(0, series.Connected);
+    }
+
+    [Fact]
     public void SessionClosed_CurrentSession_DisconnectedOnce()
     {
         var series = new ChargerSeries("CP1");
