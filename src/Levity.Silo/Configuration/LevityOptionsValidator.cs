@@ -69,6 +69,11 @@ public static class LevityOptionsValidator
         {
             errors.Add("--db: a database file path is required.");
         }
+        else if (Path.GetDirectoryName(Path.GetFullPath(options.Db)) is { Length: > 0 } folder && !Directory.Exists(folder))
+        {
+            // Never a new, empty database in place of the real one (an SSD that is not mounted).
+            errors.Add($"--db: the folder '{folder}' does not exist (is its disk mounted?); create it first.");
+        }
 
         if (string.IsNullOrWhiteSpace(options.AutoStartIdTag) || options.AutoStartIdTag.Length > 20)
         {

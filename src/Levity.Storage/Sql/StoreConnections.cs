@@ -54,13 +54,6 @@ internal static class StoreConnections
     /// </summary>
     public static SqliteConnection OpenWriter(StoreOptions options, out string journalMode)
     {
-        var path = Path.GetFullPath(options.DatabasePath);
-        var directory = Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
         var connection = new SqliteConnection(WriterConnectionString(options));
         try
         {
