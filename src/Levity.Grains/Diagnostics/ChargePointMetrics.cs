@@ -48,8 +48,9 @@ public sealed class ChargePointMetrics
     private readonly Counter<long> _energyJumps;
     private readonly Counter<long> _transactions;
     private readonly UpDownCounter<double> _energyTotal;
-    private readonly ConcurrentDictionary<string, ChargerSeries> _chargers = new(StringComparer.Ordinal);
-    private readonly Func<string, ChargerSeries> _createSeries = id => new ChargerSeries(id);
+    // Keyed by grain id, as the filter sees each call: no charger id string is made per message.
+    private readonly ConcurrentDictionary<GrainId, ChargerSeries> _chargers = new();
+    private readonly Func<GrainId, ChargerSeries> _createSeries = id => new ChargerSeries(id.Key.ToString()!);
     private readonly Histogram<double> _handlingSeconds;
     private readonly Counter<long> _boots;
     private readonly Counter<long> _disconnects;
@@ -86,7 +87,7 @@ public sealed class ChargePointMetrics
     public double UnixNow => TimeProvider.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
 
     /// <summary>The session and message series of one charger (the grain-call filter's view).</summary>
-    public ChargerSeries For(string chargePointId) => _chargers.GetOrAdd(chargePointId, _createSeries);
+    public ChargerSeries For(GrainId chargePoint) => _chargers.GetOrAdd(chargePoint, _createSeries);
 
     public void MessageHandled(ChargerSeries charger, string messageType, TimeSpan elapsed)
     {

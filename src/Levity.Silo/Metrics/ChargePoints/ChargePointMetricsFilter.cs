@@ -21,7 +21,7 @@ internal sealed class ChargePointMetricsFilter(ChargePointMetrics metrics) : IIn
             return;
         }
 
-        var charger = metrics.For(context.TargetId.Key.ToString()!);
+        var charger = metrics.For(context.TargetId);
         switch (call.GetArgumentCount() > 0 ? call.GetArgument(0) : null)
         {
             case IOcppRequest when context.MethodName is not (nameof(IChargePointGrain.CallCharger) or nameof(IChargePointGrain.CallChargerRaw)):
