@@ -53,16 +53,11 @@ public sealed partial class LevityStore : IStoreWriter, IStoreReader, IHostedSer
             throw new InvalidOperationException("The store is already started.");
         }
 
-        var connection = StoreConnections.OpenWriter(_options, out var journalMode);
+        Open(cancellationToken);
+        var connection = _opened!;
+        _opened = null;
         try
         {
-            if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
-            {
-                Log.NotWal(_logger, journalMode);
-            }
-
-            SchemaMigrator.Migrate(connection, MigrationCatalog.All, _logger, cancellationToken);
-            StoreConnections.EnableForeignKeys(connection);
             var checkpointer = new WalCheckpointer(_options, _metrics, _logger);
             var writer = new StoreWriter(connection, _options, _timeProvider, _metrics, _logger, checkpointer);
             checkpointer.Start();
@@ -106,8 +101,14 @@ public sealed partial class LevityStore : IStoreWriter, IStoreReader, IHostedSer
         }
 
         // Pooled read connections would keep the file (and its WAL) open after the store is gone.
-        using var pooled = new SqliteConnection(StoreConnections.ReaderConnectionString(_options));
-        SqliteConnection.ClearPool(pooled);
+        using (var pooled = new SqliteConnection(StoreConnections.ReaderConnectionString(_options)))
+        {
+            SqliteConnection.ClearPool(pooled);
+        }
+
+        _opened?.Dispose();
+        // Last: closing it earlier would drop SQLite's own locks held by this process on the file.
+        _fileLock?.Dispose();
     }
 
     public ValueTask RecordContactAsync(string chargePointId, DateTimeOffset at, CancellationToken cancellationToken = default)

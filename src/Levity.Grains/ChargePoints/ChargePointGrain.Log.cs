@@ -47,5 +47,8 @@ public sealed partial class ChargePointGrain
 
         [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "Charger {ChargePointId}: closed orphaned transaction {TransactionId} on connector {ConnectorId} ({Reason}) at {MeterStop} Wh, {EnergyWh} Wh delivered")]
         public static partial void OrphanClosed(ILogger logger, string chargePointId, int transactionId, int connectorId, string reason, long meterStop, long energyWh);
+
+        [LoggerMessage(EventId = 399, Level = LogLevel.Warning, Message = "Charger {ChargePointId}: connection state (connected = {Connected}) not recorded: the database refused the write")]
+        public static partial void ConnectionNotRecorded(ILogger logger, Exception exception, string chargePointId, bool connected);
     }
 }

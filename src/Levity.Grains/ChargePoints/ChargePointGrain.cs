@@ -107,7 +107,7 @@ public sealed partial class ChargePointGrain(
         _channel = channel;
         // A connected charger's grain stays active: its live state is what the metrics and the API read.
         DelayDeactivation(Timeout.InfiniteTimeSpan);
-        await store.RecordConnectionAsync(_id, connected: true, connection.ConnectedAt);
+        await RecordConnectionAsync(connected: true, connection.ConnectedAt);
         stateMetrics.Connected(_id, _openTransactions.Values.Select(t => (t.ConnectorId, (t.LastEnergyWh ?? t.MeterStart) - t.MeterStart)));
         await pluginRunner.ConnectedAsync(_id, this.AsReference<IChargePointGrain>(), plugins.Plugins);
     }
@@ -124,8 +124,25 @@ public sealed partial class ChargePointGrain(
         _channel = null;
         // Back to the regular idle collection.
         DelayDeactivation(TimeSpan.Zero);
-        await store.RecordConnectionAsync(_id, connected: false, time.GetUtcNow());
+        await RecordConnectionAsync(connected: false, time.GetUtcNow());
         await pluginRunner.DisconnectedAsync(_id, this.AsReference<IChargePointGrain>(), plugins.Plugins);
+    }
+
+    /// <summary>
+    /// The connected flag and time are bookkeeping, not billing: when the database cannot take
+    /// them (disk failing, locked), the charger stays connected and its messages are answered
+    /// with CALLERRORs until the store recovers, instead of it being dropped at every reconnect.
+    /// </summary>
+    private async Task RecordConnectionAsync(bool connected, DateTimeOffset at)
+    {
+        try
+        {
+            await store.RecordConnectionAsync(_id, connected, at);
+        }
+        catch (StoreWriteException e)
+        {
+            Log.ConnectionNotRecorded(logger, e, _id, connected);
+        }
     }
 
     public Task<ChargePointState> GetState() => Task.FromResult(Snapshot());

@@ -7,13 +7,20 @@ namespace Levity.Silo.Cli;
 
 /// <summary>
 /// The `levity` command line. With no subcommand it runs the server. Exit codes: 0 success,
-/// 1 runtime failure, 2 bad usage or bad settings.
+/// 1 runtime failure, 2 bad usage or bad settings, 3 the database was refused, 4 a port cannot be
+/// listened on.
 /// </summary>
 public static class LevityCli
 {
     public const int ExitOk = ClientExitCodes.Ok;
     public const int ExitFailure = ClientExitCodes.ServerError;
     public const int ExitUsage = ClientExitCodes.Usage;
+
+    /// <summary>The database is in use by another Levity, not writable, damaged or newer than this Levity.</summary>
+    public const int ExitDatabase = 3;
+
+    /// <summary>A port is in use, not allowed, or its address is not on this machine.</summary>
+    public const int ExitListen = 4;
 
     public delegate Task<int> ServerRunner(LevityOptions options, CancellationToken cancellationToken);
 
@@ -35,7 +42,7 @@ public static class LevityCli
             root.Options.Add(option);
         }
 
-        // Operator subcommands (cp, tx, idtag, report) each live in their own file and register here.
+        // Operator subcommands (cp, tx, idtag, report, backup) each live in their own file and register here.
         foreach (var command in OperatorCommands.Create(output, error))
         {
             root.Subcommands.Add(command);

@@ -5,7 +5,7 @@ namespace Levity.Silo.Cli;
 
 /// <summary>
 /// The subcommands beside "run the server": each group (cp, tx, idtag talk to a running server's
-/// API; report reads a database file) adds its factory to <see cref="Create"/>.
+/// API; report and backup read a database file) adds its factory to <see cref="Create"/>.
 /// </summary>
 internal static class OperatorCommands
 {
@@ -19,6 +19,7 @@ internal static class OperatorCommands
             TransactionCommands.Create(output, error),
             IdTagCommands.Create(output, error),
             ReportCommands.Create(output, error),
+            BackupCommand.Create(output, error),
         ];
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Levity.Silo.Configuration;
 
@@ -71,6 +72,29 @@ public sealed class ServerFlags
         {
             Description = $"{description} [env: {LevityEnvironmentVariablesSource.VariableFor(name)}]",
         };
+        if (NumericSettings.FormOf(name) is not null)
+        {
+            // System.CommandLine's own message names the CLR type ("'abc' ... 'System.Int32'").
+            option.CustomParser = result => ParseNumber<T>(name, result);
+        }
+
         _all.Add((option, key));
+    }
+
+    private static T ParseNumber<T>(string name, ArgumentResult result)
+    {
+        var text = string.Join(' ', result.Tokens.Select(t => t.Value));
+        if (typeof(T) == typeof(int) && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
+        {
+            return (T)(object)whole;
+        }
+
+        if (typeof(T) == typeof(double) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return (T)(object)number;
+        }
+
+        result.AddError(NumericSettings.Check(name, text) ?? $"{name}: '{text}' is not a number.");
+        return default!;
     }
 }

@@ -24,6 +24,12 @@ public static class LevityConfiguration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new LevityOptions();
+        if (NumericSettings.CheckAll(configuration) is { Count: > 0 } numberErrors)
+        {
+            errors = numberErrors;
+            return options;
+        }
+
         try
         {
             configuration.GetSection(LevityOptions.SectionName).Bind(options);

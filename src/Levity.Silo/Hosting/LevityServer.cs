@@ -6,11 +6,13 @@ using Levity.Ocpp;
 using Levity.Ocpp.Sessions;
 using Levity.Silo.Api;
 using Levity.Silo.Audit;
+using Levity.Silo.Cli;
 using Levity.Silo.Configuration;
 using Levity.Silo.Gateway;
 using Levity.Silo.Metrics;
 using Levity.Silo.Metrics.Endpoints;
 using Levity.Storage;
+using Levity.Storage.Files;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -24,10 +26,43 @@ public static partial class LevityServer
     /// <summary>How long SIGTERM waits for in-flight messages and the store flush.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Checks the listeners, opens the database, then starts everything else: a port in use or a
+    /// database refused is one line on stderr and an exit code (<see cref="LevityCli"/>), with
+    /// nothing started and, for a port, the database not even opened.
+    /// </summary>
     public static async Task<int> RunAsync(LevityOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var error = Console.Error;
+        if (ListenerCheck.FindProblem(options) is { } listenProblem)
+        {
+            await error.WriteLineAsync($"levity: {listenProblem}".AsMemory(), cancellationToken);
+            return LevityCli.ExitListen;
+        }
+
         await using var app = Build(options);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            app.Services.GetRequiredService<LevityStore>().Open(cancellationToken);
+        }
+        catch (DatabaseOpenException e)
+        {
+            await error.WriteLineAsync($"levity: {e.Message}".AsMemory(), cancellationToken);
+            return LevityCli.ExitDatabase;
+        }
+
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // Taken between the check above and Kestrel's bind.
+            await error.WriteLineAsync($"levity: {e.Message}".AsMemory(), CancellationToken.None);
+            return LevityCli.ExitListen;
+        }
+
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LevityServer));
         if (logger.IsEnabled(LogLevel.Information))
         {

@@ -11,9 +11,12 @@ internal sealed class StoreMetrics
 
     public const string CheckpointSecondsName = "levity_store_checkpoint_seconds";
 
+    public const string WriteFailuresName = "levity_store_write_failures_total";
+
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _checkpointSeconds;
     private readonly Histogram<double> _commitSeconds;
+    private long _writeFailures;
 
     public StoreMetrics(IMeterFactory meterFactory)
     {
@@ -37,6 +40,21 @@ internal sealed class StoreMetrics
             "Time of one background WAL checkpoint (copying committed pages into the database file).",
             tags: null,
             new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+        // Observed rather than added to: the series exists at 0 from the first scrape, so an
+        // alert on its increase sees the first failure.
+        meter.CreateObservableCounter(
+            WriteFailuresName,
+            () => Interlocked.Read(ref _writeFailures),
+            "{operation}",
+            "Writes that were not stored (disk full or failing, database locked or read-only); each was answered with an error.");
+    }
+
+    public void WritesFailed(int operations)
+    {
+        if (operations > 0)
+        {
+            Interlocked.Add(ref _writeFailures, operations);
+        }
     }
 
     public void Checkpointed(TimeSpan duration)

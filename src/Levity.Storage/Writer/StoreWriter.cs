@@ -238,6 +238,7 @@ internal sealed partial class StoreWriter : IAsyncDisposable
             Log.BatchFailed(_logger, batch.Count, error);
         }
 
+        _metrics.WritesFailed(batchError is null ? failed : batch.Count);
         foreach (var operation in batch)
         {
             if (batchError is not null)
@@ -249,8 +250,9 @@ internal sealed partial class StoreWriter : IAsyncDisposable
         }
     }
 
-    private static void FailAll(List<StoreOperation> operations, string message, Exception? cause)
+    private void FailAll(List<StoreOperation> operations, string message, Exception? cause)
     {
+        _metrics.WritesFailed(operations.Count);
         foreach (var operation in operations)
         {
             // One exception object per caller: awaiting rethrows it and appends to its stack trace.

@@ -1,4 +1,4 @@
-using Levity.Storage;
+using Levity.Storage.Files;
 using Levity.Storage.Schema;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -132,8 +132,10 @@ public sealed class SchemaMigrationTests
         var store = TestStore.Create(database.Path);
         await using (store)
         {
-            var error = await Assert.ThrowsAsync<StoreSchemaException>(() => store.StartAsync(CancellationToken.None));
+            var error = await Assert.ThrowsAsync<DatabaseOpenException>(() => store.StartAsync(CancellationToken.None));
+            Assert.Equal(DatabaseProblem.NewerSchema, error.Problem);
             Assert.Contains("999", error.Message, StringComparison.Ordinal);
+            Assert.Contains(database.Path, error.Message, StringComparison.Ordinal);
         }
 
         Assert.Equal(999L, database.Scalar("PRAGMA user_version"));

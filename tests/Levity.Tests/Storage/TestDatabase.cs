@@ -40,7 +40,7 @@ public sealed class TestDatabase : IDisposable
     public TestDatabase CrashImage()
     {
         var image = Empty();
-        File.Copy(Path, image.Path);
+        CopyIgnoringLock(Path, image.Path);
         if (File.Exists(Path + "-wal"))
         {
             File.Copy(Path + "-wal", image.Path + "-wal");
@@ -53,8 +53,22 @@ public sealed class TestDatabase : IDisposable
     public TestDatabase MainFileImage()
     {
         var image = Empty();
-        File.Copy(Path, image.Path);
+        CopyIgnoringLock(Path, image.Path);
         return image;
+    }
+
+    /// <summary>
+    /// An open store holds flock(LOCK_EX) on its file, and .NET takes flock(LOCK_SH) on every file
+    /// it opens, so File.Copy would refuse; cp takes no flock, as a crash leaves no lock either.
+    /// </summary>
+    private static void CopyIgnoringLock(string source, string target)
+    {
+        using var cp = System.Diagnostics.Process.Start("cp", ["--", source, target])!;
+        cp.WaitForExit();
+        if (cp.ExitCode != 0)
+        {
+            throw new IOException($"cp {source} {target} exited with {cp.ExitCode}");
+        }
     }
 
     public SqliteConnection Open()
