@@ -13,6 +13,19 @@ namespace Levity.Silo.Api;
 /// </summary>
 internal static class ChargePointCallEndpoint
 {
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/chargepoints/{id}/calls/{action}", HandleAsync)
+            .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
+            // The charger's CALLRESULT payload, or {"callError": {...}} when it answered a CALLERROR.
+            .Produces<System.Text.Json.Nodes.JsonObject>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status504GatewayTimeout)
+            .WithSummary("Sends the OCPP request payload in the body to the charger and returns its answer: the CALLRESULT payload, or {\"callError\": {code, description, details}}.");
+
     private static System.Text.Json.Nodes.JsonNode? ParseDetails(string details)
     {
         try
@@ -25,7 +38,7 @@ internal static class ChargePointCallEndpoint
         }
     }
 
-    public static async Task<IResult> HandleAsync(string id, string action, HttpRequest request, IGrainFactory grains, IStoreReader store, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(string id, string action, HttpRequest request, IGrainFactory grains, IStoreReader store, CancellationToken cancellationToken)
     {
         if (!OcppActions.TryGet(action, out var info) || !info.CanBeSentBy(OcppRole.CentralSystem))
         {

@@ -19,12 +19,23 @@ internal static class IdTagEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/idtags", ListAsync).WithSummary("Every id tag, ordered by idTag.");
-        api.MapGet("/idtags/{idTag}", GetAsync).WithSummary("One id tag (case-insensitive).");
+        api.MapGet("/idtags", ListAsync)
+            .Produces<IdTagView[]>()
+            .WithSummary("Every id tag, ordered by idTag.");
+        api.MapGet("/idtags/{idTag}", GetAsync)
+            .Produces<IdTagView>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One id tag (case-insensitive).");
         api.MapPut("/idtags/{idTag}", PutAsync)
             .Accepts<IdTagBody>("application/json")
+            .Produces<IdTagView>()
+            .Produces<IdTagView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Creates (201) or replaces (200) an id tag: status (Accepted, Blocked, Expired, Invalid; default Accepted), expiryDate, parentIdTag, label.");
-        api.MapDelete("/idtags/{idTag}", DeleteAsync).WithSummary("Deletes an id tag.");
+        api.MapDelete("/idtags/{idTag}", DeleteAsync)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Deletes an id tag.");
     }
 
     private static async Task<IResult> ListAsync(IdTagDirectory directory, CancellationToken cancellationToken) =>

@@ -29,17 +29,20 @@ public static class OperatorApi
             .AddEndpointFilter(new ApiTokenFilter(options.ApiToken, logger))
             .WithTags("operator");
 
-        api.MapGet("/chargepoints", ListAsync).WithSummary("Every charger that ever connected, with its live state.");
-        api.MapGet("/chargepoints/{id}", GetAsync).WithSummary("One charger: connection, connectors, open transactions, identity.");
-        api.MapPost("/chargepoints/{id}/calls/{action}", ChargePointCallEndpoint.HandleAsync)
-            .Accepts<object>("application/json")
-            .WithSummary("Sends the OCPP request payload in the body to the charger and returns its answer.");
+        api.MapGet("/chargepoints", ListAsync)
+            .Produces<ChargePointState[]>()
+            .WithSummary("Every charger that ever connected, with its live state.");
+        api.MapGet("/chargepoints/{id}", GetAsync)
+            .Produces<ChargePointState>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One charger: connection, connectors, open transactions, identity.");
+        ChargePointCallEndpoint.Map(api);
         TransactionEndpoints.Map(api);
         IdTagEndpoints.Map(api);
         ReportEndpoints.Map(api);
         RecordEndpoints.Map(api);
         app.Use(new OperatorRequestLog(listener, app.Services.GetRequiredService<Audit.IAuditSink>(), app.Services.GetRequiredService<TimeProvider>(), logger).InvokeAsync);
-        app.MapOpenApi(Prefix + "/openapi.json")
+        app.MapOpenApi(ApiDocument.Path)
             .AddEndpointFilter((context, next) => listener.Accepts(context.HttpContext.Connection.LocalPort) ? next(context) : ValueTask.FromResult<object?>(Results.NotFound()));
     }
 

@@ -17,8 +17,14 @@ internal static class RecordEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/reservations", ReservationsAsync)
+            .Produces<ReservationRecord[]>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Reservations sent with ReserveNow and what became of them (Requested, Accepted, Refused, Cancelled, Used, Expired).");
         api.MapGet("/chargingprofiles", ChargingProfilesAsync)
+            .Produces<ChargingProfileView[]>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Charging profiles sent with SetChargingProfile or RemoteStartTransaction (Requested, Active, Rejected, Cleared, Replaced).");
     }
 

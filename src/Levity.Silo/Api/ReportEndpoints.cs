@@ -17,8 +17,14 @@ internal static class ReportEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/reports/energy", EnergyAsync)
+            .Produces<ReportDocuments.EnergyDocument>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
             .WithSummary("Energy per household (id-tag label), id tag or charger over [from, to); from/to are dates or times, local in tz (default UTC).");
         api.MapGet("/reports/transactions", TransactionsAsync)
+            .Produces<ReportDocuments.TransactionsDocument>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
             .WithSummary("Every transaction counted in [from, to) with its energy, flags and anomalies.");
     }
 

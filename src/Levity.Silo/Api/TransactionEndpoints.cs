@@ -20,10 +20,19 @@ internal static class TransactionEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/transactions", ListAsync)
+            .Produces<TransactionListView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Transactions, newest first: filters chargePointId, idTag, active, from, to (start time); paging limit (default 50, max 1000), offset.");
-        api.MapGet("/transactions/{id:int}", GetAsync).WithSummary("One transaction with its meter values in time order.");
+        api.MapGet("/transactions/{id:int}", GetAsync)
+            .Produces<TransactionDetailView>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One transaction with its meter values in time order.");
         api.MapPost("/transactions/{id:int}/close", CloseAsync)
             .Accepts<CloseTransactionBody>("application/json")
+            .Produces<TransactionView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Closes a stale transaction in the database (meterStop = last energy reading) without sending anything to the charger.");
     }
 

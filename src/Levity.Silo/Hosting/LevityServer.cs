@@ -112,7 +112,7 @@ public static partial class LevityServer
         AddCentralSystem(builder.Services, options);
         if (options.ApiPort is not null)
         {
-            builder.Services.AddOpenApi();
+            builder.Services.AddOpenApi(document => ApiDocument.Configure(document, options));
         }
 
         configureServices?.Invoke(builder.Services);
