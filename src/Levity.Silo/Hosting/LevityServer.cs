@@ -62,6 +62,12 @@ public static partial class LevityServer
             await error.WriteLineAsync($"levity: {e.Message}".AsMemory(), CancellationToken.None);
             return LevityCli.ExitListen;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The host has logged it in full; the terminal gets the one line.
+            await error.WriteLineAsync($"levity: failed to start: {e.Message.ReplaceLineEndings(" ")}".AsMemory(), CancellationToken.None);
+            return LevityCli.ExitFailure;
+        }
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LevityServer));
         if (logger.IsEnabled(LogLevel.Information))

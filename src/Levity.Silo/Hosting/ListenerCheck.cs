@@ -52,11 +52,7 @@ internal static class ListenerCheck
             return $"{HostFlag(flag)}: cannot resolve '{host}' ({e.SocketErrorCode}).";
         }
 
-        if (port == 0)
-        {
-            return null;
-        }
-
+        // Port 0 too: binding it still proves the address is one of this machine's.
         foreach (var address in addresses)
         {
             try

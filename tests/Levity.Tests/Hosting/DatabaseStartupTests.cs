@@ -125,6 +125,17 @@ public sealed class DatabaseStartupTests(ITestOutputHelper log) : IDisposable
         Assert.False(File.Exists(Db));
     }
 
+    [Fact]
+    public async Task HostNotOnThisMachine_Exit4OneLine_DatabaseNotCreated()
+    {
+        // TEST-NET-1 (RFC 5737): reserved for documentation, never an address of a real machine.
+        var (exitCode, _, errors) = await LevityCommand.RunAsync(_folder, unprivileged: false, "--host", "192.0.2.1", "--port", "0", "--silo-port", "0", "--db", Db);
+
+        Assert.Equal(LevityCli.ExitListen, exitCode);
+        Assert.Equal("levity: --host: 192.0.2.1 is not an address of this machine.", Assert.Single(errors));
+        Assert.False(File.Exists(Db));
+    }
+
     [Theory]
     [InlineData("--port", "abc", "levity: --port: 'abc' is not a port number (0-65535).")]
     [InlineData("--response-timeout", "soon", "levity: --response-timeout: 'soon' is not a number of seconds, such as 30.")]
