@@ -5,18 +5,22 @@ namespace Levity.Silo.Security;
 
 /// <summary>
 /// Slows down password guessing: after <see cref="FreeFailures"/> failed handshakes from one
-/// address, each further attempt from it waits before it is checked, twice as long per failure up
-/// to <see cref="MaxDelay"/>. Failures are forgotten <see cref="Window"/> after the last one, and a
+/// address, each further attempt from it waits before it is checked, <see cref="FirstDelay"/> and
+/// twice as long per further failure up to <see cref="MaxDelay"/>. Failures are forgotten <see cref="Window"/> after the last one, and a
 /// successful handshake from the address forgets them at once. The table is bounded: an attacker
 /// with many addresses cannot grow it without limit.
 /// </summary>
 public sealed class AuthenticationThrottle(TimeProvider time)
 {
-    public const int FreeFailures = 3;
     public const int MaxAddresses = 10_000;
-    public static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(1);
-    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+
+    public int FreeFailures { get; init; } = 3;
+
+    public TimeSpan FirstDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan Window { get; init; } = TimeSpan.FromMinutes(15);
 
     private readonly ConcurrentDictionary<IPAddress, Entry> _failures = new();
 
@@ -59,9 +63,9 @@ public sealed class AuthenticationThrottle(TimeProvider time)
 
         _failures.AddOrUpdate(
             address,
-            static (_, now) => new Entry(1, now),
-            static (_, e, now) => now - e.Last > Window ? new Entry(1, now) : new Entry(e.Count + 1, now),
-            now);
+            static (_, state) => new Entry(1, state.Now),
+            static (_, e, state) => state.Now - e.Last > state.Window ? new Entry(1, state.Now) : new Entry(e.Count + 1, state.Now),
+            (Now: now, Window));
     }
 
     public void Succeeded(IPAddress? address)
