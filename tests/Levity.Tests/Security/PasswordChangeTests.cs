@@ -17,6 +17,8 @@ public sealed class PasswordChangeTests(SecureServerFixture fixture) : IClassFix
 
     private async Task<(HttpResponseMessage Response, JsonArray Call)> ChangeWhileConnectedAsync(TestCharger cp, string id, byte[] newKey, string answer)
     {
+        // Answered once the session has told the grain it is connected.
+        await cp.CallOkAsync("Heartbeat", new { });
         var changing = ChangeAsync(id, $$"""{"passwordHex":"{{Convert.ToHexString(newKey)}}"}""");
         var call = await cp.NextServerCallAsync();
         await cp.SendRawAsync($$"""[3,"{{call[1]!.GetValue<string>()}}",{"status":"{{answer}}"}]""");

@@ -37,6 +37,8 @@ public sealed class SecretsTests
 
         await using (var cp = await server.ConnectAsync(server.Ws("SEC-1"), "SEC-1", First))
         {
+            await cp.CallOkAsync("Heartbeat", new { });
+
             // The operator changes the password: the AuthorizationKey goes to the charger in clear, and nowhere else.
             var changing = server.Api.PostAsync(new Uri("/api/registry/SEC-1/password", UriKind.Relative), new StringContent($$"""{"passwordHex":"{{Convert.ToHexString(second)}}"}""", Encoding.UTF8, "application/json"));
             var change = await cp.NextServerCallAsync();
