@@ -162,4 +162,20 @@ public sealed class SecurityProfileTests(SecureServerFixture fixture) : IClassFi
         await using var cp = await _server.ConnectAsync(_server.Wss("CHAIN-CP"));
         await cp.CallOkAsync("Heartbeat", new { });
     }
+
+    [Fact]
+    public async Task SecurityEventAndSignCertificate_StoredAndListedByTheApi()
+    {
+        await using var cp = await _server.ConnectAsync(_server.Ws("SE-1"));
+        await cp.CallOkAsync("SecurityEventNotification", new { type = "InvalidCentralSystemCertificate", timestamp = "2026-11-01T12:00:00Z", techInfo = "unknown root" });
+        var signed = await cp.CallOkAsync("SignCertificate", new { csr = "-----BEGIN CERTIFICATE REQUEST-----MIIB-----END CERTIFICATE REQUEST-----" });
+
+        var events = JsonNode.Parse(await _server.Api.GetStringAsync(new Uri("/api/security-events?chargePointId=SE-1", UriKind.Relative)))!.AsArray();
+
+        Assert.Equal(["SignCertificate", "SecurityEventNotification"], events.Select(e => e!["action"]!.GetValue<string>()));
+        Assert.Equal(signed["status"]!.GetValue<string>(), events[0]!["answer"]!.GetValue<string>());
+        Assert.StartsWith("-----BEGIN CERTIFICATE REQUEST-----", events[0]!["csr"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("InvalidCentralSystemCertificate", events[1]!["eventType"]!.GetValue<string>());
+        Assert.Equal("unknown root", events[1]!["techInfo"]!.GetValue<string>());
+    }
 }
