@@ -38,13 +38,12 @@ public sealed class AuthenticationThrottle(TimeProvider time)
             return TimeSpan.Zero;
         }
 
-        var excess = entry.Count - FreeFailures;
-        if (excess <= 0)
+        if (entry.Count < FreeFailures)
         {
             return TimeSpan.Zero;
         }
 
-        var delay = FirstDelay * Math.Pow(2, Math.Min(excess - 1, 16));
+        var delay = FirstDelay * Math.Pow(2, Math.Min(entry.Count - FreeFailures, 16));
         return delay < MaxDelay ? delay : MaxDelay;
     }
 

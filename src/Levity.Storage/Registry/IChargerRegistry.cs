@@ -10,7 +10,7 @@ public interface IChargerRegistry
 
     Task<IReadOnlyList<ChargerRegistration>> ListRegistrationsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>True when any charger has a password or uses client certificates (profile 3).</summary>
+    /// <summary>True when any charger must authenticate: a password at profile 1 or 2, or client certificates (profile 3).</summary>
     Task<bool> AnyCredentialsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Creates or replaces a registration (created_at is kept); true when it was created.</summary>

@@ -37,7 +37,7 @@ internal sealed class RegistryReader(string connectionString)
     {
         await using var connection = await StoreConnections.OpenReaderAsync(connectionString, cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM charger_registry WHERE password_hash IS NOT NULL OR security_profile = 3 LIMIT 1";
+        command.CommandText = "SELECT 1 FROM charger_registry WHERE (password_hash IS NOT NULL AND security_profile IN (1, 2)) OR security_profile = 3 LIMIT 1";
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 

@@ -21,7 +21,7 @@ public sealed class AuthenticationThrottleTests
         }
 
         Assert.Equal(
-            new[] { 0, 0, 0, 0, 1, 2, 4, 8, 16, 30 }.Select(s => TimeSpan.FromSeconds(s)),
+            new[] { 0, 0, 0, 1, 2, 4, 8, 16, 30, 30 }.Select(s => TimeSpan.FromSeconds(s)),
             delays);
         Assert.Equal(TimeSpan.Zero, throttle.DelayFor(Neighbour));
     }

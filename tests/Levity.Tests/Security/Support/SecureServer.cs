@@ -4,6 +4,8 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Levity.Silo.Configuration;
 using Levity.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Levity.Tests.Security.Support;
@@ -15,12 +17,15 @@ namespace Levity.Tests.Security.Support;
 /// </summary>
 internal sealed class SecureServer : IAsyncDisposable
 {
-    private SecureServer(LevityTestServer server, TestCertificates certificates, int tlsPort, int apiPort)
+    private SecureServer(LevityTestServer server, TestCertificates certificates)
     {
         Server = server;
         Certificates = certificates;
-        TlsPort = tlsPort;
-        Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}") };
+        // Every listener on port 0 (no race for a "free" port): the https one is wss, the http one that is not the OCPP port is the API.
+        var addresses = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
+        TlsPort = addresses.Single(a => a.Scheme == "https").Port;
+        var api = addresses.Single(a => a.Scheme == "http" && a.Port != server.HttpBase.Port);
+        Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{api.Port}") };
     }
 
     public LevityTestServer Server { get; }
@@ -34,21 +39,19 @@ internal sealed class SecureServer : IAsyncDisposable
     public static async Task<SecureServer> StartAsync(Action<LevityOptions>? configure = null, Action<IServiceCollection>? configureServices = null)
     {
         var certificates = TestCertificates.Create();
-        var tlsPort = Ports.Free();
-        var apiPort = Ports.Free();
         var server = await LevityTestServer.StartAsync(
             configure: o =>
             {
-                o.TlsPort = tlsPort;
+                o.TlsPort = 0;
                 o.TlsCert = certificates.ServerCertPath;
                 o.TlsKey = certificates.ServerKeyPath;
                 o.TlsClientCa = certificates.ClientCaPath;
-                o.ApiPort = apiPort;
+                o.ApiPort = 0;
                 o.ResponseTimeout = 5;
                 configure?.Invoke(o);
             },
             configureServices: configureServices);
-        return new SecureServer(server, certificates, tlsPort, apiPort);
+        return new SecureServer(server, certificates);
     }
 
     public Uri Ws(string id) => new(Server.WsBase, "/ws/" + Uri.EscapeDataString(id));
