@@ -17,9 +17,9 @@ internal static class ChargePointRegistryCommands
 
     private static Argument<string> IdArgument() => new("charge-point-id") { Description = "The charger's id (the last segment of its WebSocket URL)" };
 
-    private static Option<string> PasswordOption() => new("--password")
+    private static Option<string> PasswordOption(string whenNone) => new("--password")
     {
-        Description = "The password as text (its UTF-8 bytes; 16-40 bytes). Generated and shown once when neither --password nor --password-hex is given",
+        Description = "The password as text (its UTF-8 bytes; 16-40 bytes). " + whenNone,
     };
 
     private static Option<string> PasswordHexOption() => new("--password-hex")
@@ -41,13 +41,13 @@ internal static class ChargePointRegistryCommands
                 r.AddError("--profile must be 0, 1, 2 or 3.");
             }
         });
-        var password = PasswordOption();
+        var password = PasswordOption("Without --password or --password-hex, profile 1 and 2 keep the stored password or get a generated one, shown once");
         var passwordHex = PasswordHexOption();
         var serial = new Option<string>("--serial-username")
         {
             Description = "Also accept this Basic username (chargers such as the Grizzl-E Smart send their serial number instead of their id); \"\" removes it",
         };
-        var disabled = new Option<bool>("--disabled") { Description = "Register the charger but refuse its connections" };
+        var disabled = new Option<bool>("--disabled") { Description = "Register the charger but refuse its connections (without it, add enables the charger)" };
         var add = new Command("add", "Registers a charger, or updates its registration: security profile, password, serial username. A password given here replaces the stored one without telling the charger (see set-password).")
         {
             id, profile, password, passwordHex, serial, disabled,
@@ -77,7 +77,7 @@ internal static class ChargePointRegistryCommands
     private static Command SetPassword(ClientOptions options, TextWriter output, TextWriter error)
     {
         var id = IdArgument();
-        var password = PasswordOption();
+        var password = PasswordOption("Without --password or --password-hex one is generated and shown once");
         var passwordHex = PasswordHexOption();
         var set = new Command("set-password", "Changes a charger's password. A connected charger is sent ChangeConfiguration AuthorizationKey first and the new password takes effect only once it accepts; otherwise it takes effect at once.")
         {
