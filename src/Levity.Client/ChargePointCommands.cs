@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Levity.Client;
 
-/// <summary><c>levity cp list|show|call</c>: chargers through the operator API.</summary>
+/// <summary><c>levity cp list|show|call</c> (and add|set-password|remove, <see cref="ChargePointRegistryCommands"/>): chargers through the operator API.</summary>
 internal static class ChargePointCommands
 {
     public static Command Create(TextWriter output, TextWriter error, Func<TextReader>? input = null)
@@ -16,15 +16,20 @@ internal static class ChargePointCommands
         cp.Subcommands.Add(List(options, output, error));
         cp.Subcommands.Add(Show(options, output, error));
         cp.Subcommands.Add(Call(options, output, error, input));
+        foreach (var command in ChargePointRegistryCommands.Create(options, output, error))
+        {
+            cp.Subcommands.Add(command);
+        }
+
         return cp;
     }
 
     private static Command List(ClientOptions options, TextWriter output, TextWriter error)
     {
-        var list = new Command("list", "Every charger that ever connected, with its live state.");
+        var list = new Command("list", "Every charger that ever connected or is registered, with its live state, security profile and registration.");
         ClientAction.Set(list, options, output, error, async (context, ct) =>
         {
-            var chargers = await context.Api.GetAsync("api/chargepoints", ct);
+            var chargers = await ChargePointRegistryCommands.ListAsync(context.Api, ct);
             return await context.ShowAsync(chargers, ListText, ct);
         });
         return list;
@@ -32,7 +37,7 @@ internal static class ChargePointCommands
 
     private static string ListText(JsonNode? chargers)
     {
-        var table = new TableWriter("ID", "ONLINE", "STATUS", "CONNECTORS", "OPEN TX", "VENDOR", "MODEL", "FIRMWARE", "LAST MESSAGE (UTC)").AlignRight(4);
+        var table = new TableWriter("ID", "ONLINE", "STATUS", "CONNECTORS", "OPEN TX", "VENDOR", "MODEL", "FIRMWARE", "LAST MESSAGE (UTC)", "PROFILE", "REGISTERED").AlignRight(4);
         foreach (var c in Display.Items(chargers).OrderBy(c => Display.Text(c["chargePointId"]), StringComparer.Ordinal))
         {
             table.Add(
@@ -44,7 +49,9 @@ internal static class ChargePointCommands
                 Display.Text(c["vendor"]),
                 Display.Text(c["model"]),
                 Display.Text(c["firmwareVersion"]),
-                Display.Time(c["lastMessageAt"]));
+                Display.Time(c["lastMessageAt"]),
+                ChargePointRegistryCommands.Profile(c["registration"]),
+                ChargePointRegistryCommands.Registration(c["registration"]));
         }
 
         return table.Count == 0 ? "No chargers have connected yet." + Environment.NewLine : table.ToString();

@@ -42,6 +42,11 @@ public sealed class ServerFlags
         Add<string>("--cluster-id", nameof(LevityOptions.ClusterId), $"Orleans cluster id (default: {d.ClusterId})");
         Add<string>("--service-id", nameof(LevityOptions.ServiceId), $"Orleans service id (default: {d.ServiceId})");
         Add<string>("--authorization", nameof(LevityOptions.Authorization), $"accept-all (unknown idTags Accepted) or known-tags (unknown idTags Invalid); tags in the id-tag table answer their status in both (default: {d.Authorization})");
+        Add<string>("--charger-registration", nameof(LevityOptions.ChargerRegistration), $"open (unknown chargers are registered at first contact, security profile 0) or known (unknown chargers are refused with HTTP 404) (default: {d.ChargerRegistration})");
+        Add<int>("--tls-port", nameof(LevityOptions.TlsPort), "wss (TLS) port for chargers at security profile 2 and 3 (off by default; needs --tls-cert and --tls-key)");
+        Add<string>("--tls-cert", nameof(LevityOptions.TlsCert), "PEM file: server certificate, then its intermediates (served to chargers as the full chain)");
+        Add<string>("--tls-key", nameof(LevityOptions.TlsKey), "PEM file with the server certificate's private key");
+        Add<string>("--tls-client-ca", nameof(LevityOptions.TlsClientCa), "PEM file with the CA that issues chargers' client certificates (security profile 3)");
     }
 
     public IEnumerable<Option> Options => _all.Select(f => f.Option);

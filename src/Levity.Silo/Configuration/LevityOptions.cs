@@ -92,4 +92,19 @@ public sealed class LevityOptions
 
     /// <summary>Orleans service id: stays the same across deployments of one site.</summary>
     public string ServiceId { get; set; } = "levity";
+
+    /// <summary>open (unknown chargers are registered at first contact, profile 0) or known (refused with 404).</summary>
+    public string ChargerRegistration { get; set; } = "open";
+
+    /// <summary>Port of the wss (TLS) listener for security profiles 2 and 3; off when unset. Needs TlsCert and TlsKey.</summary>
+    public int? TlsPort { get; set; }
+
+    /// <summary>PEM file: the server certificate first, then its intermediates (served as the chain).</summary>
+    public string? TlsCert { get; set; }
+
+    /// <summary>PEM file with the server certificate's private key.</summary>
+    public string? TlsKey { get; set; }
+
+    /// <summary>PEM file with the CA certificate(s) that issue chargers' client certificates (security profile 3).</summary>
+    public string? TlsClientCa { get; set; }
 }

@@ -130,6 +130,7 @@ public static class LevityOptionsValidator
             errors.Add($"--authorization: '{options.Authorization}' must be {AuthorizationModes.AcceptAll} or {AuthorizationModes.KnownTags}.");
         }
 
+        ChargerSecurityValidator.Validate(options, errors);
         return errors;
     }
 

@@ -6,6 +6,7 @@ using Levity.Ocpp.Framing;
 using Levity.Ocpp.Messages;
 using Levity.Ocpp.Sessions;
 using Levity.Silo.Audit;
+using Levity.Silo.Security;
 
 namespace Levity.Silo.Gateway;
 
@@ -85,9 +86,11 @@ public sealed partial class ChargerSession
         }
 
         // Before the protocol layer sees it: an answer it completes may trigger the next send.
-        _services.Audit.Frame(ChargePointId, AuditDirection.Received, frame.Span);
+        // Secrets (a GetConfiguration answer's StationPassword, say) never reach the log or audit.
+        var logged = FrameSecrets.Redact(frame);
+        _services.Audit.Frame(ChargePointId, AuditDirection.Received, logged.Span);
         var inbound = _protocol.Receive(_assembler);
-        _services.Frames.Received(ChargePointId, MessageTypeOf(frame.Span), inbound.Action?.Name, inbound.MessageId, frame.Span);
+        _services.Frames.Received(ChargePointId, MessageTypeOf(frame.Span), inbound.Action?.Name, inbound.MessageId, logged.Span);
         switch (inbound.Kind)
         {
             case OcppInboundKind.Request:
@@ -190,9 +193,11 @@ public sealed partial class ChargerSession
     /// <summary>Logs, audits and sends one frame: answers, CALLERRORs and server-initiated CALLs alike.</summary>
     private async ValueTask SendFrameAsync(ReadOnlyMemory<byte> frame, string? action, string? messageId, CancellationToken cancellationToken)
     {
-        _services.Frames.Sent(ChargePointId, MessageTypeOf(frame.Span), action, messageId, frame.Span);
+        // A ChangeConfiguration of AuthorizationKey is logged and audited without the key.
+        var logged = FrameSecrets.Redact(frame);
+        _services.Frames.Sent(ChargePointId, MessageTypeOf(frame.Span), action, messageId, logged.Span);
         // Before the send: the charger's answer must not be audited ahead of the call it answers.
-        _services.Audit.Frame(ChargePointId, AuditDirection.Sent, frame.Span);
+        _services.Audit.Frame(ChargePointId, AuditDirection.Sent, logged.Span);
         if (!await _socket.SendAsync(frame, cancellationToken))
         {
             Log.NotSent(_logger, ChargePointId);

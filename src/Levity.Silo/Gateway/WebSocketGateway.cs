@@ -1,16 +1,19 @@
 using System.Net.WebSockets;
 using Levity.Silo.Audit;
+using Levity.Silo.Security;
 using Microsoft.Extensions.Options;
 
 namespace Levity.Silo.Gateway;
 
 /// <summary>
-/// The /ws/{chargePointId} endpoint: checks the request before the upgrade (4xx for bad ids or
-/// non-WebSocket requests), negotiates the subprotocol and runs the session.
+/// The /ws/{chargePointId} endpoint: checks the request before the upgrade (4xx for bad ids,
+/// non-WebSocket requests and chargers that fail authentication, which therefore never replace a
+/// session), negotiates the subprotocol and runs the session.
 /// </summary>
 public sealed partial class WebSocketGateway(
     ChargerSessionRegistry registry,
     ChargerSessionServices sessions,
+    ChargerAuthenticator authenticator,
     IAuditSink audit,
     IOptions<GatewayOptions> options,
     ILogger<WebSocketGateway> logger)
@@ -35,6 +38,13 @@ public sealed partial class WebSocketGateway(
             context.Response.StatusCode = StatusCodes.Status426UpgradeRequired;
             context.Response.Headers.Upgrade = "websocket";
             await context.Response.WriteAsync("WebSocket upgrade required\n", context.RequestAborted);
+            return;
+        }
+
+        var authentication = await authenticator.AuthenticateAsync(context, chargePointId, context.RequestAborted);
+        if (authentication.Failure is { } failure)
+        {
+            await ChargerRefusal.WriteAsync(context, authentication, failure);
             return;
         }
 

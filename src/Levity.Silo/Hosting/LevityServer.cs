@@ -11,6 +11,7 @@ using Levity.Silo.Configuration;
 using Levity.Silo.Gateway;
 using Levity.Silo.Metrics;
 using Levity.Silo.Metrics.Endpoints;
+using Levity.Silo.Security;
 using Levity.Storage;
 using Levity.Storage.Files;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -95,10 +96,16 @@ public static partial class LevityServer
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = ShutdownTimeout);
         var metricsListener = options.MetricsPort is null ? null : new DedicatedListener();
         var apiListener = new DedicatedListener();
+        var tls = options.TlsPort is null ? null : ChargerTls.Load(options.TlsCert!, options.TlsKey!);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             Listen(kestrel, options.Host, options.Port);
+            if (tls is not null)
+            {
+                Listen(kestrel, options.Host, options.TlsPort!.Value, l => tls.Apply(l, requestClientCertificate: options.TlsClientCa is not null));
+            }
+
             if (metricsListener is not null)
             {
                 Listen(kestrel, options.Host, options.MetricsPort!.Value, metricsListener.Add);
@@ -157,6 +164,7 @@ public static partial class LevityServer
         });
         services.AddSingleton<FrameLog>();
         services.AddGateway(options);
+        services.AddChargerSecurity(options);
     }
 
     /// <summary>The Python version's plugins, switched on by its flags (orphaned transactions are the grain's own work).</summary>

@@ -208,11 +208,17 @@ public sealed class OperatorApiTokenTests
         var anonymous = await http.GetAsync(new Uri("/api/chargepoints", UriKind.Relative));
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "wrong");
         var wrong = await http.GetAsync(new Uri("/api/chargepoints", UriKind.Relative));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "s3cret-and-more");
+        var longer = await http.GetAsync(new Uri("/api/chargepoints", UriKind.Relative));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "s3cre");
+        var prefix = await http.GetAsync(new Uri("/api/chargepoints", UriKind.Relative));
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "s3cret");
         var right = await http.GetAsync(new Uri("/api/chargepoints", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, longer.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, prefix.StatusCode);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
     }
 }

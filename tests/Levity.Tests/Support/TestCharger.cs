@@ -30,17 +30,30 @@ internal sealed class TestCharger : IAsyncDisposable
 
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
-    public static async Task<TestCharger> ConnectAsync(Uri uri, string? subProtocol = "ocpp1.6")
-    {
-        var socket = new ClientWebSocket();
-        if (subProtocol is not null)
-        {
-            socket.Options.AddSubProtocol(subProtocol);
-        }
+    public static Task<TestCharger> ConnectAsync(Uri uri, string? subProtocol = "ocpp1.6") => ConnectAsync(uri, _ => { }, subProtocol);
 
-        using var timeout = new CancellationTokenSource(Timeout);
-        await socket.ConnectAsync(uri, timeout.Token);
-        return new TestCharger(socket);
+    /// <summary>Connects with socket options set by <paramref name="configure"/> (credentials, TLS); the socket is disposed when the handshake fails.</summary>
+    public static async Task<TestCharger> ConnectAsync(Uri uri, Action<ClientWebSocketOptions> configure, string? subProtocol = "ocpp1.6")
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var socket = new ClientWebSocket();
+        try
+        {
+            if (subProtocol is not null)
+            {
+                socket.Options.AddSubProtocol(subProtocol);
+            }
+
+            configure(socket.Options);
+            using var timeout = new CancellationTokenSource(Timeout);
+            await socket.ConnectAsync(uri, timeout.Token);
+            return new TestCharger(socket);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Sends a CALL and returns the whole answer frame ([3, id, payload] or [4, id, code, ...]).</summary>
