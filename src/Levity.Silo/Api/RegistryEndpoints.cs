@@ -21,16 +21,34 @@ internal static class RegistryEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/registry", ListAsync).WithSummary("Every registered charger: security profile, enabled, whether it has a password, how it was registered.");
-        api.MapGet("/registry/{id}", GetAsync).WithSummary("One charger's registration.");
+        api.MapGet("/registry", ListAsync)
+            .Produces<RegistrationView[]>()
+            .WithSummary("Every registered charger: security profile, enabled, whether it has a password, how it was registered.");
+        api.MapGet("/registry/{id}", GetAsync)
+            .Produces<RegistrationView>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One charger's registration.");
         api.MapPut("/registry/{id}", PutAsync)
             .Accepts<object>("application/json")
+            .Produces<RegistrationView>()
+            .Produces<RegistrationView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Registers (201) or updates (200) a charger: securityProfile (0-3), password or passwordHex (16-40 bytes; generated for profile 1 and 2 when none is stored), enabled, serialUsername.");
         api.MapPost("/registry/{id}/password", PasswordChangeEndpoint.HandleAsync)
             .Accepts<object>("application/json")
+            .Produces<PasswordChangeAnswer>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
             .WithSummary("Changes a charger's password (password or passwordHex; generated when none is given). A connected charger is sent ChangeConfiguration AuthorizationKey first; the stored hash changes only once it accepts.");
-        api.MapDelete("/registry/{id}", DeleteAsync).WithSummary("Removes a charger's registration (its history stays).");
+        api.MapDelete("/registry/{id}", DeleteAsync)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Removes a charger's registration (its history stays).");
         api.MapGet("/security-events", SecurityEventsAsync)
+            .Produces<SecurityRecord[]>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("SecurityEventNotification and SignCertificate messages, newest first (?chargePointId=, ?limit= 1-1000, default 100).");
     }
 

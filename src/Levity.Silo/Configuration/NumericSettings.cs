@@ -17,6 +17,7 @@ public static class NumericSettings
         ("--metrics-port", nameof(LevityOptions.MetricsPort), true, Port),
         ("--api-port", nameof(LevityOptions.ApiPort), true, Port),
         ("--silo-port", nameof(LevityOptions.SiloPort), true, Port),
+        ("--tls-port", nameof(LevityOptions.TlsPort), true, Port),
         ("--metrics-max-series", nameof(LevityOptions.MetricsMaxSeries), true, "a whole number (100-1000000)"),
         ("--heartbeat-interval", nameof(LevityOptions.HeartbeatInterval), true, "a whole number of seconds (1-86400)"),
         ("--max-frame-size", nameof(LevityOptions.MaxFrameSize), true, "a whole number of bytes (1024-67108864)"),

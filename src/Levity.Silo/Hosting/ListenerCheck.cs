@@ -17,6 +17,11 @@ internal static class ListenerCheck
     {
         ArgumentNullException.ThrowIfNull(options);
         var listeners = new List<(string Flag, string Host, int Port)> { ("--port", options.Host, options.Port) };
+        if (options.TlsPort is { } tlsPort)
+        {
+            listeners.Add(("--tls-port", options.Host, tlsPort));
+        }
+
         if (options.MetricsPort is { } metricsPort)
         {
             listeners.Add(("--metrics-port", options.Host, metricsPort));

@@ -41,7 +41,7 @@ public sealed class BackupCommandTests
         await writing;
 
         Assert.True(exitCode == LevityCli.ExitOk, string.Join('\n', errors));
-        Assert.Matches($@"^Copied '{System.Text.RegularExpressions.Regex.Escape(server.DatabasePath)}' to '{System.Text.RegularExpressions.Regex.Escape(target)}' \([0-9.]+ MiB, schema version 9, quick check ok\)\.\n$", output);
+        Assert.Matches($@"^Copied '{System.Text.RegularExpressions.Regex.Escape(server.DatabasePath)}' to '{System.Text.RegularExpressions.Regex.Escape(target)}' \([0-9.]+ MiB, schema version {Levity.Storage.Schema.MigrationCatalog.LatestVersion}, quick check ok\)\.\n$", output);
         Assert.Equal("ok", Db.Scalar(target, "PRAGMA quick_check"));
         Assert.Equal("delete", Db.Scalar(target, "PRAGMA journal_mode"));
         Assert.Equal(["copy.db"], Directory.GetFiles(folder, "copy.db*").Select(Path.GetFileName));
