@@ -1,3 +1,4 @@
+using Levity.Storage;
 using Levity.Storage.Registry;
 using Microsoft.Extensions.Options;
 
@@ -58,11 +59,20 @@ public sealed partial class ChargerAuthenticator(
                 return ChargerAuthentication.Refuse(0, AuthenticationFailure.UnknownCharger);
             }
 
-            var created = await registry.RegisterAtFirstContactAsync(chargePointId, cancellationToken);
-            if (created && logger.IsEnabled(LogLevel.Information))
+            try
             {
-                var remote = context.Connection.RemoteIpAddress?.ToString();
-                Log.RegisteredAtFirstContact(logger, chargePointId, remote);
+                var created = await registry.RegisterAtFirstContactAsync(chargePointId, cancellationToken);
+                if (created && logger.IsEnabled(LogLevel.Information))
+                {
+                    var remote = context.Connection.RemoteIpAddress?.ToString();
+                    Log.RegisteredAtFirstContact(logger, chargePointId, remote);
+                }
+            }
+            catch (StoreWriteException e)
+            {
+                // Open registration admits it at profile 0 either way; the record waits for the
+                // disk, as the charger's messages do (answered with CALLERRORs meanwhile).
+                Log.NotRegistered(logger, e, chargePointId);
             }
 
             return ChargerAuthentication.Accept(0);
@@ -133,6 +143,9 @@ public sealed partial class ChargerAuthenticator(
 
         [LoggerMessage(EventId = 801, Level = LogLevel.Information, Message = "Registered charger {ChargePointId} at first contact from {RemoteAddress} (security profile 0; --charger-registration open)")]
         public static partial void RegisteredAtFirstContact(ILogger logger, string chargePointId, string? remoteAddress);
+
+        [LoggerMessage(EventId = 806, Level = LogLevel.Warning, Message = "Charger {ChargePointId} admitted at first contact but not registered: the database refused the write; it is registered at a later connection")]
+        public static partial void NotRegistered(ILogger logger, Exception exception, string chargePointId);
 
         [LoggerMessage(EventId = 802, Level = LogLevel.Warning, Message = "Slowing down charger {ChargePointId} from {RemoteAddress} by {DelaySeconds} s after repeated authentication failures")]
         public static partial void Throttled(ILogger logger, string chargePointId, string? remoteAddress, double delaySeconds);
