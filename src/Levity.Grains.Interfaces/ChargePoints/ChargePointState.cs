@@ -24,7 +24,8 @@ public sealed record ChargePointState(
     string? DiagnosticsStatus,
     string? FirmwareStatus,
     DateTimeOffset? DiagnosticsStatusAt = null,
-    DateTimeOffset? FirmwareStatusAt = null);
+    DateTimeOffset? FirmwareStatusAt = null,
+    LoadManagement.ChargerLoadView? Load = null);
 
 /// <summary>The last status a connector (1, 2, ...) reported.</summary>
 [GenerateSerializer, Immutable, Alias("levity.ConnectorState")]

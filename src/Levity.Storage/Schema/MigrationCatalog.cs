@@ -19,6 +19,7 @@ internal static class MigrationCatalog
         V007MeterValueWriteIndexes.Migration,
         V008ChargingProfileEnded.Migration,
         V009DropGrainState.Migration,
+        V010LoadGroups.Migration,
     ];
 
     public static int LatestVersion => All[^1].Version;
