@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Levity.Client;
 
-/// <summary><c>levity cp list|show|call</c>: chargers through the operator API.</summary>
+/// <summary><c>levity cp list|show|call|set</c>: chargers through the operator API.</summary>
 internal static class ChargePointCommands
 {
     public static Command Create(TextWriter output, TextWriter error, Func<TextReader>? input = null)
@@ -16,6 +16,7 @@ internal static class ChargePointCommands
         cp.Subcommands.Add(List(options, output, error));
         cp.Subcommands.Add(Show(options, output, error));
         cp.Subcommands.Add(Call(options, output, error, input));
+        cp.Subcommands.Add(ChargerLoadCommand.Create(options, output, error));
         return cp;
     }
 

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Levity.Grains.Interfaces.LoadManagement;
 
-/// <summary>How Levity can limit a charger's current.</summary>
+/// <summary>How Levity can limit a charger's current (by name in the API's JSON).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<LimitCapability>))]
 public enum LimitCapability
 {
     /// <summary>Not asked yet (GetConfiguration is sent when load management first needs it).</summary>

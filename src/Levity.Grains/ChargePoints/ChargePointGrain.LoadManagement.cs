@@ -19,12 +19,8 @@ namespace Levity.Grains.ChargePoints;
 /// </summary>
 public sealed partial class ChargePointGrain : IChargerLoadControl
 {
-    // A change in Current.Import smaller than this (A) is not worth a recompute.
-    private const double ReportedCurrentStep = 1;
-
     private readonly Dictionary<int, (double Amps, DateTimeOffset At)> _measured = [];
     private readonly Dictionary<int, (int TransactionId, double Amps, double SafeAmps, DateTimeOffset At)> _sentLimits = [];
-    private readonly Dictionary<int, double> _reportedCurrent = [];
     private string? _loadSite;
     private bool _loadSiteKnown;
     private LimitCapability _capability = LimitCapability.Unknown;
@@ -121,7 +117,10 @@ public sealed partial class ChargePointGrain : IChargerLoadControl
         return highest ?? whole;
     }
 
-    /// <summary>A MeterValues' current: reported to the site when it moved by a step or more.</summary>
+    /// <summary>
+    /// A MeterValues' current, reported to the site: every reading, since the site times the
+    /// car's response to a raised limit (and overdraw) by when readings arrive.
+    /// </summary>
     private async Task MeasuredLoadAsync(int connectorId, List<Storage.MeterSample> samples)
     {
         if (PerPhaseAmps(samples) is not { } value || connectorId <= 0)
@@ -130,11 +129,7 @@ public sealed partial class ChargePointGrain : IChargerLoadControl
         }
 
         _measured[connectorId] = (value, time.GetUtcNow());
-        if (!_reportedCurrent.TryGetValue(connectorId, out var reported) || Math.Abs(reported - value) >= ReportedCurrentStep)
-        {
-            _reportedCurrent[connectorId] = value;
-            await ReportLoadAsync();
-        }
+        await ReportLoadAsync();
     }
 
     /// <summary>A new session or a reboot: what the charger held is unknown again, so everything is sent again (and its capability asked again).</summary>
@@ -146,7 +141,6 @@ public sealed partial class ChargePointGrain : IChargerLoadControl
         _sentSafeAmps = null;
         _sentAdapterAmps = null;
         _measured.Clear();
-        _reportedCurrent.Clear();
         await ReportLoadAsync();
     }
 

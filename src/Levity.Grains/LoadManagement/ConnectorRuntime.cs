@@ -9,7 +9,14 @@ internal sealed class ConnectorRuntime
 {
     public int? TransactionId { get; set; }
 
+    /// <summary>When its current stretch of charging began (null: paused or new).</summary>
     public DateTimeOffset? RunningSince { get; set; }
+
+    /// <summary>When it last won its place against waiting cars: it keeps it for one rotation from then.</summary>
+    public DateTimeOffset? TurnStart { get; set; }
+
+    /// <summary>Time it charged in earlier stretches of this transaction.</summary>
+    public TimeSpan Served { get; set; }
 
     public DateTimeOffset? WaitingSince { get; set; }
 
@@ -26,6 +33,8 @@ internal sealed class ConnectorRuntime
     {
         TransactionId = transactionId;
         RunningSince = null;
+        TurnStart = null;
+        Served = TimeSpan.Zero;
         WaitingSince = null;
         SentAmps = null;
         RaisedAt = null;

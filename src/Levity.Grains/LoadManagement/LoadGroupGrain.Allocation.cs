@@ -7,10 +7,8 @@ namespace Levity.Grains.LoadManagement;
 
 public sealed partial class LoadGroupGrain
 {
-    // Turns in the rotation: a car within its turn, then waiting cars (longest first), then cars past their turn.
-    private const long WithinTurn = 0;
-    private const long Waiting = 1L << 60;
-    private const long PastTurn = 2L << 60;
+    // Turns in the rotation: cars within their turn first; then everyone else, least charging time first.
+    private const long Competing = 1L << 60;
 
     /// <summary>Allocates, remembers what each connector got and why, and sends each charger its limits.</summary>
     private void Recompute()
@@ -32,12 +30,20 @@ public sealed partial class LoadGroupGrain
                 var runtime = _runtime[(c.ChargePointId, c.Load.ConnectorId)];
                 if (result.Paused[i])
                 {
+                    runtime.Served += now - (runtime.RunningSince ?? now);
                     runtime.RunningSince = null;
+                    runtime.TurnStart = null;
                     runtime.WaitingSince ??= now;
-                    reason = string.Create(CultureInfo.InvariantCulture, $"paused: not every car's minimum fits; waiting since {runtime.WaitingSince:u}, turns rotate every {_options.Rotation.TotalMinutes} min");
+                    reason = string.Create(CultureInfo.InvariantCulture, $"paused: not every car's minimum fits; waiting since {runtime.WaitingSince:u}, turns of {_options.Rotation.TotalMinutes} min, least charged first");
                 }
                 else
                 {
+                    if (c.Demand.Priority >= Competing)
+                    {
+                        // It won its place against the waiting cars: a new turn.
+                        runtime.TurnStart = now;
+                    }
+
                     runtime.RunningSince ??= now;
                     runtime.WaitingSince = null;
                     reason = Why(nodes, result, c, amps);
@@ -169,32 +175,38 @@ public sealed partial class LoadGroupGrain
         }
 
         var min = report.Capability == LimitCapability.ConfigurationKey ? Math.Max(settings.MinAmps, report.AdapterMinAmps) : settings.MinAmps;
-        return Make(new ConnectorDemand(node, phases, DemandKind.Managed, min, Math.Max(min, settings.MaxAmps), Demand(runtime, load), Priority: Priority(runtime, now), CanPause: report.Capability == LimitCapability.SmartCharging), null);
+        return Make(new ConnectorDemand(node, phases, DemandKind.Managed, min, Math.Max(min, settings.MaxAmps), Demand(report.ChargePointId, runtime, load), Priority: Priority(runtime, now), CanPause: report.Capability == LimitCapability.SmartCharging), null);
     }
 
     /// <summary>What the car seems to want: nothing more than its minimum when it suspends itself; its draw plus the margin when clearly below what it was given.</summary>
-    private double? Demand(ConnectorRuntime runtime, ConnectorLoad load)
+    private double? Demand(string chargePointId, ConnectorRuntime runtime, ConnectorLoad load)
     {
         if (load.Status == "SuspendedEV")
         {
             return 0;
         }
 
-        var settled = load.MeasuredAt is { } at && (runtime.RaisedAt is not { } raised || at - raised >= _options.Settle);
+        var settled = ReadingAt(chargePointId, load.ConnectorId) is { } at && (runtime.RaisedAt is not { } raised || at - raised >= _options.Settle);
         return settled && load.CurrentImport is { } drawn && runtime.SentAmps is { } given && drawn < given - _options.Margin
             ? drawn + _options.Margin
             : null;
     }
 
-    private long Priority(ConnectorRuntime runtime, DateTimeOffset now) =>
-        runtime.RunningSince is { } running
-            ? (now - running < _options.Rotation ? WithinTurn : PastTurn) + running.UtcTicks
-            : Waiting + (runtime.WaitingSince ?? now).UtcTicks;
+    /// <summary>
+    /// A car within its turn keeps its place; the others compete by how long they have charged in
+    /// this transaction, least first, so the paused ones come back in order and nobody waits forever.
+    /// </summary>
+    private long Priority(ConnectorRuntime runtime, DateTimeOffset now)
+    {
+        var served = runtime.Served + (runtime.RunningSince is { } running ? now - running : TimeSpan.Zero);
+        var withinTurn = runtime.TurnStart is { } turn && now - turn < _options.Rotation;
+        return (withinTurn ? 0 : Competing) + served.Ticks;
+    }
 
     /// <summary>The draw to count instead of the allocation once a connector has overdrawn for too long; null while it obeys.</summary>
     private double? CheckOverdraw(string chargePointId, ConnectorRuntime runtime, ConnectorLoad load, DateTimeOffset now)
     {
-        if (runtime.SentAmps is not { } given || load.CurrentImport is not { } drawn || load.MeasuredAt is not { } at
+        if (runtime.SentAmps is not { } given || load.CurrentImport is not { } drawn || ReadingAt(chargePointId, load.ConnectorId) is not { } at
             || (runtime.RaisedAt is { } raised && at < raised))
         {
             return runtime.Overdrawing ? load.CurrentImport : null;

@@ -23,6 +23,8 @@ public sealed partial class LoadGroupGrain(
     private readonly LoadManagementOptions _options = options.Value;
     private readonly Dictionary<string, ChargerLoadReport> _chargers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string ChargePointId, int ConnectorId), ConnectorRuntime> _runtime = [];
+    // When each connector's last reading arrived, on this grain's clock (the charger's stamp only tells readings apart).
+    private readonly Dictionary<(string ChargePointId, int ConnectorId), (DateTimeOffset? Stamp, DateTimeOffset At)> _readings = [];
     private string _site = string.Empty;
     private IReadOnlyList<LoadGroupRecord> _groups = [];
     private Dictionary<string, ChargerLoadSettings> _settings = new(StringComparer.Ordinal);
@@ -60,10 +62,28 @@ public sealed partial class LoadGroupGrain(
             return Task.CompletedTask;
         }
 
-        _chargers[report.ChargePointId] = report;
+        Accept(report);
         Schedule();
         return Task.CompletedTask;
     }
+
+    private void Accept(ChargerLoadReport report)
+    {
+        var now = _time.GetUtcNow();
+        foreach (var c in report.Connectors.Where(c => c.MeasuredAt is not null))
+        {
+            if (!_readings.TryGetValue((report.ChargePointId, c.ConnectorId), out var last) || last.Stamp != c.MeasuredAt)
+            {
+                _readings[(report.ChargePointId, c.ConnectorId)] = (c.MeasuredAt, now);
+            }
+        }
+
+        _chargers[report.ChargePointId] = report;
+    }
+
+    /// <summary>When the connector's last Current.Import reading reached this site (null: none).</summary>
+    private DateTimeOffset? ReadingAt(string chargePointId, int connectorId) =>
+        _readings.TryGetValue((chargePointId, connectorId), out var reading) ? reading.At : null;
 
     public async Task Reload()
     {
@@ -72,6 +92,10 @@ public sealed partial class LoadGroupGrain(
         foreach (var left in before.Except(_members))
         {
             _chargers.Remove(left);
+            foreach (var key in _readings.Keys.Where(k => k.ChargePointId == left).ToList())
+            {
+                _readings.Remove(key);
+            }
             foreach (var key in _runtime.Keys.Where(k => k.ChargePointId == left).ToList())
             {
                 _runtime.Remove(key);
@@ -125,7 +149,7 @@ public sealed partial class LoadGroupGrain(
         {
             if (report is not null)
             {
-                _chargers[report.ChargePointId] = report;
+                Accept(report);
             }
         }
     }

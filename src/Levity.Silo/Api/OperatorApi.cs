@@ -38,6 +38,7 @@ public static class OperatorApi
         IdTagEndpoints.Map(api);
         ReportEndpoints.Map(api);
         RecordEndpoints.Map(api);
+        LoadManagement.LoadGroupEndpoints.Map(api);
         app.Use(new OperatorRequestLog(listener, app.Services.GetRequiredService<Audit.IAuditSink>(), app.Services.GetRequiredService<TimeProvider>(), logger).InvokeAsync);
         app.MapOpenApi(Prefix + "/openapi.json")
             .AddEndpointFilter((context, next) => listener.Accepts(context.HttpContext.Connection.LocalPort) ? next(context) : ValueTask.FromResult<object?>(Results.NotFound()));
