@@ -40,8 +40,12 @@ public sealed partial class LoadGroupGrain(
         _time = ServiceProvider.GetKeyedService<TimeProvider>(TimeProviderNames.Grains) ?? ServiceProvider.GetRequiredService<TimeProvider>();
         await LoadGroupsAsync(cancellationToken);
         await PullAsync(_members);
-        // A site stays active: its rotation history is in memory only.
-        DelayDeactivation(Timeout.InfiniteTimeSpan);
+        if (_groups.Count > 0)
+        {
+            // A site stays active: its rotation history is in memory only.
+            DelayDeactivation(Timeout.InfiniteTimeSpan);
+        }
+
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(_options.Tick, _options.Tick));
         Log.Activated(logger, _site, _groups.Count, _members.Count);
         Schedule();
@@ -123,7 +127,8 @@ public sealed partial class LoadGroupGrain(
     private async Task LoadGroupsAsync(CancellationToken cancellationToken)
     {
         var tree = new LoadGroupTree(await store.ListLoadGroupsAsync(cancellationToken));
-        _groups = tree.Subtree(_site);
+        // A group that now has a parent is no longer a site: the site above it manages its chargers.
+        _groups = tree.RootOf(_site) == _site ? tree.Subtree(_site) : [];
         _members = _groups.SelectMany(g => g.Members.Select(m => m.ChargePointId)).ToHashSet(StringComparer.Ordinal);
         _settings = (await store.ListChargerLoadSettingsAsync(cancellationToken))
             .Where(s => _members.Contains(s.ChargePointId))

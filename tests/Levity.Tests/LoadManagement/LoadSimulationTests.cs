@@ -136,6 +136,30 @@ public sealed class LoadSimulationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task GrizzlECoreOnly_LimitedBySetCurrentInMilliamperes_NeverPausedBelow8A()
+    {
+        await using var site = await SiteAsync();
+        var grizzl = site["LM19"];
+        await grizzl.CallAsync("BootNotification", new { chargePointVendor = "United Chargers", chargePointModel = "Grizzl-E Smart" });
+        var cars = site.Chargers.Take(12).Append(grizzl).ToList();
+        foreach (var car in cars)
+        {
+            await car.StartAsync(site.Time.GetUtcNow());
+        }
+
+        var (view, _) = await site.StepAsync(Minute);
+
+        var allocation = view.Connectors.Single(c => c.ChargePointId == "LM19");
+        Assert.Equal(LimitCapability.ConfigurationKey, allocation.Capability);
+        // 13 cars on 80 A: the adapter cannot pause, so its floor (8 A) comes first; the twelve others get their 6 A.
+        Assert.Equal(8, allocation.Amps);
+        Assert.False(allocation.Paused);
+        Assert.Equal("8000", grizzl.Configuration["SetCurrent"]);
+        Assert.Equal(0, grizzl.ProfilesReceived);
+        AssertWithinLimits(view);
+    }
+
+    [Fact]
     public async Task StartTransaction_LimitsSentWithinOneSecondOfSimulatedTime()
     {
         await using var site = await SiteAsync();

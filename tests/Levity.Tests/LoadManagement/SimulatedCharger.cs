@@ -59,6 +59,9 @@ internal sealed class SimulatedCharger : IAsyncDisposable
 
     public int ProfilesReceived { get; private set; }
 
+    /// <summary>The last value of each configuration key Levity changed.</summary>
+    public Dictionary<string, string> Configuration { get; } = [];
+
     public async Task ConnectAsync(Uri wsBase)
     {
         _socket = new ClientWebSocket();
@@ -213,6 +216,13 @@ internal sealed class SimulatedCharger : IAsyncDisposable
                     {
                         _txProfile = (schedule["startSchedule"]!.GetValue<DateTimeOffset>(), profile["transactionId"]!.GetValue<int>(), periods);
                     }
+                }
+
+                return new JsonObject { ["status"] = "Accepted" };
+            case "ChangeConfiguration":
+                lock (_lock)
+                {
+                    Configuration[payload["key"]!.GetValue<string>()] = payload["value"]!.GetValue<string>();
                 }
 
                 return new JsonObject { ["status"] = "Accepted" };
