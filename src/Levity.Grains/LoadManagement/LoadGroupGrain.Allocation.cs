@@ -20,6 +20,7 @@ public sealed partial class LoadGroupGrain
 
         var allocations = new List<ConnectorAllocation>(connectors.Count);
         var limits = new Dictionary<string, List<ConnectorLimit>>(StringComparer.Ordinal);
+        var holdRaises = HoldRaises(connectors, result, now);
         for (var i = 0; i < connectors.Count; i++)
         {
             var c = connectors[i];
@@ -47,6 +48,19 @@ public sealed partial class LoadGroupGrain
                     runtime.RunningSince ??= now;
                     runtime.WaitingSince = null;
                     reason = Why(nodes, result, c, amps);
+                }
+
+                if (holdRaises && amps > (runtime.SentAmps ?? 0) + 0.05)
+                {
+                    // Raised once the lowered chargers have had time to come down (see HoldRaises).
+                    if (runtime.SentAmps is { } held)
+                    {
+                        Limits(limits, c.ChargePointId).Add(new ConnectorLimit(c.Load.ConnectorId, held, reason));
+                    }
+
+                    allocations.Add(new ConnectorAllocation(
+                        c.ChargePointId, c.Load.ConnectorId, c.Group, amps, false, false, c.Report.Capability, c.Load.CurrentImport, reason));
+                    continue;
                 }
 
                 if (amps > (runtime.SentAmps ?? 0))
@@ -78,6 +92,58 @@ public sealed partial class LoadGroupGrain
         metrics.Publish(_view);
         var paused = allocations.Count(a => a.Paused);
         Log.Computed(logger, _site, allocations.Count - paused, paused);
+    }
+
+    /// <summary>
+    /// True when this recompute lowers some connector and raises another: the raises then wait
+    /// <see cref="LoadManagementOptions.RaiseDelay"/> (a follow-up recompute sends them), so the
+    /// chargers being lowered come down before the others go up and the sum of what chargers were
+    /// told never exceeds a limit in between. At most one delay in a row: the first recompute after
+    /// it sends its raises even if it lowers something too.
+    /// </summary>
+    private bool HoldRaises(List<SiteConnector> connectors, AllocationResult result, DateTimeOffset now)
+    {
+        var lowers = false;
+        var raises = false;
+        for (var i = 0; i < connectors.Count; i++)
+        {
+            if (connectors[i].Demand.Kind == DemandKind.Managed
+                && _runtime.TryGetValue((connectors[i].ChargePointId, connectors[i].Load.ConnectorId), out var runtime))
+            {
+                lowers |= runtime.SentAmps is { } sent && result.Amps[i] < sent - 0.05;
+                raises |= result.Amps[i] > (runtime.SentAmps ?? 0) + 0.05;
+            }
+        }
+
+        if (_raiseDue is { } due)
+        {
+            // Recomputes before the delay is over hold their raises too; the first one after it sends them.
+            if (now < due)
+            {
+                return raises;
+            }
+
+            _raiseDue = null;
+            return false;
+        }
+
+        if (!lowers || !raises)
+        {
+            return false;
+        }
+
+        _raiseDue = now + _options.RaiseDelay;
+        _raiseTimer?.Dispose();
+        _raiseTimer = this.RegisterGrainTimer(
+            () =>
+            {
+                _raiseTimer?.Dispose();
+                _raiseTimer = null;
+                Recompute();
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions(_options.RaiseDelay, Timeout.InfiniteTimeSpan));
+        return true;
     }
 
     private int IndexOf(string group)

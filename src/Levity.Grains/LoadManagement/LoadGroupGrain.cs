@@ -30,6 +30,8 @@ public sealed partial class LoadGroupGrain(
     private Dictionary<string, ChargerLoadSettings> _settings = new(StringComparer.Ordinal);
     private HashSet<string> _members = new(StringComparer.Ordinal);
     private IGrainTimer? _pending;
+    private DateTimeOffset? _raiseDue;
+    private IGrainTimer? _raiseTimer;
     private LoadGroupView? _view;
     private TimeProvider _time = TimeProvider.System;
 

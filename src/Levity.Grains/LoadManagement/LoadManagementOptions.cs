@@ -6,6 +6,12 @@ public sealed class LoadManagementOptions
     /// <summary>From the first event to the recompute: events within it are handled together. At most 1 s.</summary>
     public TimeSpan Debounce { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// When a recompute lowers some chargers and raises others, the raises wait this long, so the
+    /// lowered chargers come down first.
+    /// </summary>
+    public TimeSpan RaiseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often a site with active cars is recomputed anyway (rotation, renewal, overdraw timing).</summary>
     public TimeSpan Tick { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -16,7 +16,7 @@ namespace Levity.Tests.LoadManagement;
 internal sealed class LoadSimulation : IAsyncDisposable
 {
     public const double Limit = 80;
-    private readonly int _apiPort = Ports.Free();
+    private int _apiPort = Ports.Free();
     private LevityTestServer _server = null!;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
@@ -26,6 +26,9 @@ internal sealed class LoadSimulation : IAsyncDisposable
     public List<SimulatedCharger> Chargers { get; } = [];
 
     public TimeSpan Rotation { get; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The most the obeying cars drew together at any 100 ms point while the site settled (mid-reallocation included).</summary>
+    public double MostDrawnWhileSettling { get; private set; }
 
     public static async Task<LoadSimulation> StartAsync(IEnumerable<(string Id, ChargerBehaviour Behaviour)> chargers)
     {
@@ -58,13 +61,35 @@ internal sealed class LoadSimulation : IAsyncDisposable
             });
         }
 
-        if (databasePath is null)
+        // A port found free can be taken before the server binds it (by the OCPP listener's own
+        // port 0 among others): a first start tries another one, a restart tries again.
+        for (var attempt = 1; ; attempt++)
         {
-            _server = await LevityTestServer.StartAsync(configure: Configure, configureServices: Services);
-        }
-        else
-        {
-            await _server.StartAsync(Configure, Services);
+            try
+            {
+                if (databasePath is null)
+                {
+                    _server = await LevityTestServer.StartAsync(configure: Configure, configureServices: Services);
+                }
+                else
+                {
+                    await _server.StartAsync(Configure, Services);
+                }
+
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                if (databasePath is null)
+                {
+                    _apiPort = Ports.Free();
+                }
+                else
+                {
+                    await _server.StopAsync();
+                    await Task.Delay(200);
+                }
+            }
         }
     }
 
@@ -90,6 +115,8 @@ internal sealed class LoadSimulation : IAsyncDisposable
         {
             Time.Advance(TimeSpan.FromMilliseconds(100));
             await Task.Delay(5);
+            var at = Time.GetUtcNow();
+            MostDrawnWhileSettling = Math.Max(MostDrawnWhileSettling, Chargers.Where(c => c.Behaviour == ChargerBehaviour.Obey).Sum(c => c.Drawing(at)));
             view = await ViewAsync();
             if (view.ComputedAt >= since && Consistent(view))
             {

@@ -73,6 +73,8 @@ public sealed class LoadSimulationTests(ITestOutputHelper output)
         var jain = LoadSimulation.Jain(energy);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Jain's fairness index of delivered energy, 16 equal cars, 4 h on 80 A: {jain:0.0000} (min {energy.Min():0} Wh, max {energy.Max():0} Wh); longest wait {longestWait.TotalMinutes} min"));
         Assert.True(jain >= 0.95, $"Jain's index {jain}");
+        // At each rotation the paused cars are lowered first and the waiting ones raised 5 s later.
+        Assert.True(site.MostDrawnWhileSettling <= LoadSimulation.Limit + 1e-6, $"{site.MostDrawnWhileSettling} A drawn while a reallocation was applied");
         Assert.All(energy, e => Assert.True(e > 0));
         Assert.True(longestWait <= site.Rotation + TimeSpan.FromMinutes(2), $"a car waited {longestWait.TotalMinutes} min");
     }
