@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Levity.Client;
 
-/// <summary><c>levity cp list|show|call</c> (and add|set-password|remove, <see cref="ChargePointRegistryCommands"/>): chargers through the operator API.</summary>
+/// <summary><c>levity cp list|show|call|set</c> (and add|set-password|remove, <see cref="ChargePointRegistryCommands"/>): chargers through the operator API.</summary>
 internal static class ChargePointCommands
 {
     public static Command Create(TextWriter output, TextWriter error, Func<TextReader>? input = null)
@@ -21,6 +21,7 @@ internal static class ChargePointCommands
             cp.Subcommands.Add(command);
         }
 
+        cp.Subcommands.Add(ChargerLoadCommand.Create(options, output, error));
         return cp;
     }
 

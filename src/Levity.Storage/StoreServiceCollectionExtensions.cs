@@ -26,6 +26,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<StoreHealth>();
         services.TryAddSingleton<IStoreWriter>(sp => sp.GetRequiredService<LevityStore>());
         services.TryAddSingleton<IStoreReader>(sp => sp.GetRequiredService<LevityStore>());
+        services.TryAddSingleton<LoadManagement.ILoadGroupStore>(sp => sp.GetRequiredService<LevityStore>());
         services.AddHostedService(sp => sp.GetRequiredService<LevityStore>());
         // After the store: it starts once the store is open and stops before it is flushed.
         services.AddHostedService<ReservationExpiry>();

@@ -4,7 +4,9 @@ namespace Levity.Grains.Interfaces.ChargePoints;
 /// What the grain knows about its charger right now. <see cref="Status"/> is the last status the
 /// charger reported on any connector (connector 0 included), the value of <c>ocpp_cp_status</c>.
 /// The diagnostics and firmware statuses are the last the charger reported, with when they came
-/// (kept in the database, so they survive a restart).
+/// (kept in the database, so they survive a restart). <see cref="Load"/> is the charger's part in
+/// load management (its site, how it is limited, each connector's limit and why), null when it is
+/// in no load group.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("levity.ChargePointState")]
 public sealed record ChargePointState(
@@ -24,7 +26,8 @@ public sealed record ChargePointState(
     string? DiagnosticsStatus,
     string? FirmwareStatus,
     DateTimeOffset? DiagnosticsStatusAt = null,
-    DateTimeOffset? FirmwareStatusAt = null);
+    DateTimeOffset? FirmwareStatusAt = null,
+    LoadManagement.ChargerLoadView? Load = null);
 
 /// <summary>The last status a connector (1, 2, ...) reported.</summary>
 [GenerateSerializer, Immutable, Alias("levity.ConnectorState")]

@@ -24,6 +24,7 @@ public sealed partial class ChargePointGrain
         _identity = identity;
         _lastBootAt = now;
         Log.Booted(logger, _id, request.ChargePointVendor, request.ChargePointModel, request.FirmwareVersion);
+        await ResetLoadAsync();
         return new BootNotificationResponse(RegistrationStatus.Accepted, now, (int)_options.HeartbeatInterval.TotalSeconds);
     }
 
@@ -49,6 +50,8 @@ public sealed partial class ChargePointGrain
         {
             _connectors[request.ConnectorId] = new ConnectorState(request.ConnectorId, status, errorCode, request.Timestamp ?? now);
         }
+
+        await ReportLoadAsync();
 
         return new StatusNotificationResponse();
     }

@@ -35,6 +35,7 @@ public sealed partial class ChargePointGrain
         _openTransactions[id] = new ActiveTransaction(id, request.ConnectorId, request.IdTag, request.Timestamp, request.MeterStart, null, null);
         stateMetrics.TransactionStarted(_id, request.ConnectorId, time.GetUtcNow());
         Log.Started(logger, _id, id, request.ConnectorId, request.IdTag, request.MeterStart);
+        await ReportLoadAsync();
         return new StartTransactionResponse(idTagInfo, id);
     }
 
@@ -66,6 +67,7 @@ public sealed partial class ChargePointGrain
                 break;
         }
 
+        await ReportLoadAsync();
         return new StopTransactionResponse(request.IdTag is null ? null : await idTags.AuthorizeAsync(request.IdTag));
     }
 
@@ -89,6 +91,7 @@ public sealed partial class ChargePointGrain
             stateMetrics.EnergyReading(_id, open.ConnectorId, registerWh - open.MeterStart, open.LastEnergyWh, registerWh);
         }
 
+        await MeasuredLoadAsync(request.ConnectorId, samples);
         return new MeterValuesResponse();
     }
 }

@@ -110,6 +110,7 @@ public sealed partial class ChargePointGrain(
         await RecordConnectionAsync(connected: true, connection.ConnectedAt);
         stateMetrics.Connected(_id, _openTransactions.Values.Select(t => (t.ConnectorId, (t.LastEnergyWh ?? t.MeterStart) - t.MeterStart)));
         await pluginRunner.ConnectedAsync(_id, this.AsReference<IChargePointGrain>(), plugins.Plugins);
+        await ResetLoadAsync();
     }
 
     public async Task Disconnected(long generation)
@@ -126,6 +127,7 @@ public sealed partial class ChargePointGrain(
         DelayDeactivation(TimeSpan.Zero);
         await RecordConnectionAsync(connected: false, time.GetUtcNow());
         await pluginRunner.DisconnectedAsync(_id, this.AsReference<IChargePointGrain>(), plugins.Plugins);
+        await ResetLoadAsync();
     }
 
     /// <summary>
@@ -165,7 +167,8 @@ public sealed partial class ChargePointGrain(
         _diagnosticsStatus,
         _firmwareStatus,
         _diagnosticsStatusAt,
-        _firmwareStatusAt);
+        _firmwareStatusAt,
+        LoadView());
 
     public async Task<IOcppResponse> CallCharger(IOcppRequest request)
     {

@@ -1,5 +1,6 @@
 using Levity.Grains.Authorization;
 using Levity.Grains.Diagnostics;
+using Levity.Grains.LoadManagement;
 using Levity.Grains.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,7 @@ public static class ChargePointSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.AddChargePointPlugins();
+        silo.AddLoadManagement();
         silo.Services.TryAddSingleton<CentralCallMetrics>();
         silo.Services.TryAddSingleton<ChargePointMetrics>();
         silo.Services.TryAddSingleton<IdTagDirectory>();

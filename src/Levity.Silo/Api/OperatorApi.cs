@@ -42,6 +42,7 @@ public static class OperatorApi
         ReportEndpoints.Map(api);
         RecordEndpoints.Map(api);
         RegistryEndpoints.Map(api);
+        LoadManagement.LoadGroupEndpoints.Map(api);
         app.Use(new OperatorRequestLog(listener, app.Services.GetRequiredService<Audit.IAuditSink>(), app.Services.GetRequiredService<TimeProvider>(), logger).InvokeAsync);
         app.MapOpenApi(ApiDocument.Path)
             .AddEndpointFilter((context, next) => listener.Accepts(context.HttpContext.Connection.LocalPort) ? next(context) : ValueTask.FromResult<object?>(Results.NotFound()));

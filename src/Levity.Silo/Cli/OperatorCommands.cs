@@ -18,6 +18,7 @@ internal static class OperatorCommands
             ChargePointCommands.Create(output, error),
             TransactionCommands.Create(output, error),
             IdTagCommands.Create(output, error),
+            GroupCommands.Create(output, error),
             ReportCommands.Create(output, error),
             BackupCommand.Create(output, error),
         ];

@@ -41,6 +41,11 @@ public sealed class ServerFlags
         Add<int>("--silo-port", nameof(LevityOptions.SiloPort), $"Loopback port of the Orleans silo endpoint; 0 picks a free one (default: {d.SiloPort})");
         Add<string>("--cluster-id", nameof(LevityOptions.ClusterId), $"Orleans cluster id (default: {d.ClusterId})");
         Add<string>("--service-id", nameof(LevityOptions.ServiceId), $"Orleans service id (default: {d.ServiceId})");
+        Add<double>("--load-rotation", nameof(LevityOptions.LoadRotation), $"Load management: minutes a charging car keeps its turn when not every car's minimum fits (default: {d.LoadRotation})");
+        Add<double>("--load-lease", nameof(LevityOptions.LoadLease), $"Load management: minutes a limit above the safe share holds without renewal (default: {d.LoadLease})");
+        Add<double>("--load-margin", nameof(LevityOptions.LoadMargin), $"Load management: amperes kept above the draw of a car drawing less than its share (default: {d.LoadMargin})");
+        Add<double>("--load-overdraw-tolerance", nameof(LevityOptions.LoadOverdrawTolerance), $"Load management: amperes above its allocation a charger may draw (default: {d.LoadOverdrawTolerance})");
+        Add<double>("--load-overdraw-after", nameof(LevityOptions.LoadOverdrawAfter), $"Load management: seconds above allocation plus tolerance before a charger is flagged (default: {d.LoadOverdrawAfter})");
         Add<string>("--authorization", nameof(LevityOptions.Authorization), $"accept-all (unknown idTags Accepted) or known-tags (unknown idTags Invalid); tags in the id-tag table answer their status in both (default: {d.Authorization})");
         Add<string>("--charger-registration", nameof(LevityOptions.ChargerRegistration), $"open (unknown chargers are registered at first contact, security profile 0) or known (unknown chargers are refused with HTTP 404) (default: {d.ChargerRegistration})");
         Add<int>("--tls-port", nameof(LevityOptions.TlsPort), "wss (TLS) port for chargers at security profile 2 and 3 (off by default; needs --tls-cert and --tls-key)");

@@ -107,4 +107,19 @@ public sealed class LevityOptions
 
     /// <summary>PEM file with the CA certificate(s) that issue chargers' client certificates (security profile 3).</summary>
     public string? TlsClientCa { get; set; }
+
+    /// <summary>Load management: minutes a charging car keeps its turn when not every car's minimum fits.</summary>
+    public double LoadRotation { get; set; } = 15;
+
+    /// <summary>Load management: minutes a limit above the safe share lasts in a charger without renewal.</summary>
+    public double LoadLease { get; set; } = 10;
+
+    /// <summary>Load management: amperes kept above the draw of a car that draws less than its share.</summary>
+    public double LoadMargin { get; set; } = 2;
+
+    /// <summary>Load management: amperes above its allocation a charger may draw before the overdraw clock starts.</summary>
+    public double LoadOverdrawTolerance { get; set; } = 2;
+
+    /// <summary>Load management: seconds of drawing above allocation plus tolerance before a charger is flagged.</summary>
+    public double LoadOverdrawAfter { get; set; } = 120;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Levity.Grains.Authorization;
 
@@ -123,6 +124,21 @@ public static class LevityOptionsValidator
         if (!double.IsFinite(options.ResponseTimeout) || options.ResponseTimeout <= 0 || options.ResponseTimeout > 3600)
         {
             errors.Add($"--response-timeout: '{options.ResponseTimeout}' must be more than 0 and at most 3600 seconds.");
+        }
+
+        foreach (var (flag, value, low, high) in new[]
+        {
+            ("--load-rotation", options.LoadRotation, 1.0, 1440.0),
+            ("--load-lease", options.LoadLease, 1.0, 1440.0),
+            ("--load-margin", options.LoadMargin, 0.0, 32.0),
+            ("--load-overdraw-tolerance", options.LoadOverdrawTolerance, 0.0, 32.0),
+            ("--load-overdraw-after", options.LoadOverdrawAfter, 10.0, 86_400.0),
+        })
+        {
+            if (!double.IsFinite(value) || value < low || value > high)
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{flag}: '{value}' must be {low} to {high}."));
+            }
         }
 
         if (!AuthorizationModes.TryParse(options.Authorization, out _))

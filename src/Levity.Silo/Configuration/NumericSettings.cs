@@ -23,6 +23,11 @@ public static class NumericSettings
         ("--max-frame-size", nameof(LevityOptions.MaxFrameSize), true, "a whole number of bytes (1024-67108864)"),
         ("--auto-start-delay", nameof(LevityOptions.AutoStartDelay), false, "a number of seconds, such as 2.5"),
         ("--response-timeout", nameof(LevityOptions.ResponseTimeout), false, "a number of seconds, such as 30"),
+        ("--load-rotation", nameof(LevityOptions.LoadRotation), false, "a number of minutes, such as 15"),
+        ("--load-lease", nameof(LevityOptions.LoadLease), false, "a number of minutes, such as 10"),
+        ("--load-margin", nameof(LevityOptions.LoadMargin), false, "a number of amperes, such as 2"),
+        ("--load-overdraw-tolerance", nameof(LevityOptions.LoadOverdrawTolerance), false, "a number of amperes, such as 2"),
+        ("--load-overdraw-after", nameof(LevityOptions.LoadOverdrawAfter), false, "a number of seconds, such as 120"),
     ];
 
     /// <summary>The form a numeric flag expects, or null for a flag that is not numeric.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Levity.Grains.ChargePoints;
+using Levity.Grains.LoadManagement;
 using Levity.Ocpp;
 using Levity.Silo.Configuration;
 using Orleans.Configuration;
@@ -23,6 +24,14 @@ internal static class SiloConfiguration
             clusterId: options.ClusterId);
         silo.Configure<SiloMessagingOptions>(m => m.ResponseTimeout = CallTimeout(TimeSpan.FromSeconds(options.ResponseTimeout)));
         silo.AddChargePointGrains(cp => cp.HeartbeatInterval = TimeSpan.FromSeconds(options.HeartbeatInterval));
+        silo.AddLoadManagement(load =>
+        {
+            load.Rotation = TimeSpan.FromMinutes(options.LoadRotation);
+            load.Lease = TimeSpan.FromMinutes(options.LoadLease);
+            load.Margin = options.LoadMargin;
+            load.OverdrawTolerance = options.LoadOverdrawTolerance;
+            load.OverdrawAfter = TimeSpan.FromSeconds(options.LoadOverdrawAfter);
+        });
     }
 
     /// <summary>

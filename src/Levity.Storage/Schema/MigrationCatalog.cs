@@ -20,6 +20,7 @@ internal static class MigrationCatalog
         V008ChargingProfileEnded.Migration,
         V009DropGrainState.Migration,
         V010ChargerRegistry.Migration,
+        V011LoadGroups.Migration,
     ];
 
     public static int LatestVersion => All[^1].Version;
