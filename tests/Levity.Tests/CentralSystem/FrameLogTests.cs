@@ -47,6 +47,13 @@ public sealed class FrameLogTests
         var sentCall = await cp.NextServerCallAsync();
         await cp.SendRawAsync($"[3,\"{sentCall[1]!.GetValue<string>()}\",{{\"status\":\"Accepted\"}}]");
         await call;
+        // The answer completes the call before its record is written (the record names the action
+        // the pending call knew): the caller may resume first.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!capture.Entries.Any(e => e.Category == "Levity.Ocpp.Frames" && (string?)e.State["MessageType"] == "CALLRESULT" && (string?)e.State["Direction"] == "recv"))
+        {
+            await Task.Delay(10, timeout.Token);
+        }
 
         var frames = capture.Entries.Where(e => e.Category == "Levity.Ocpp.Frames").ToList();
         var outgoing = Assert.Single(frames, e => (string?)e.State["MessageType"] == "CALL" && (string?)e.State["Direction"] == "send");
