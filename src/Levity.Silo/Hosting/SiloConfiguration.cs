@@ -47,11 +47,30 @@ internal static class SiloConfiguration
         return longest > TimeSpan.FromSeconds(30) ? longest : TimeSpan.FromSeconds(30);
     }
 
-    /// <summary>A port free on loopback now (for --silo-port 0: tests and side-by-side servers).</summary>
+    /// <summary>
+    /// A port free on loopback now (for --silo-port 0: tests and side-by-side servers). Orleans
+    /// must know its port before it binds, so this cannot be the kernel's pick at bind time; it is
+    /// drawn below Linux's ephemeral range (32768-60999), where the kernel's own picks for outgoing
+    /// connections cannot take it again before Orleans binds it.
+    /// </summary>
     private static int FreeLoopbackPort()
     {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_768);
+            try
+            {
+                using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                probe.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+
+        using var any = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        any.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)any.LocalEndPoint!).Port;
     }
 }

@@ -43,8 +43,21 @@ internal sealed class LevityTestServer : IAsyncDisposable
     {
         var options = new LevityOptions { Host = "127.0.0.1", Port = 0, SiloPort = 0, Db = DatabasePath, LogLevel = "WARNING", OcppLogLevel = "WARNING" };
         configure?.Invoke(options);
-        _app = LevityServer.Build(options, configureServices);
-        await _app.StartAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            _app = LevityServer.Build(options, configureServices);
+            try
+            {
+                await _app.StartAsync();
+                break;
+            }
+            catch (Microsoft.AspNetCore.Connections.AddressInUseException) when (options.SiloPort == 0 && attempt < 3)
+            {
+                // --silo-port 0 picks a free port before Orleans binds it; a parallel test may take it between.
+                await _app.DisposeAsync();
+            }
+        }
+
         HttpBase = new Uri(LevityServer.BoundAddresses(_app)[0]);
         WsBase = new UriBuilder(HttpBase) { Scheme = "ws" }.Uri;
     }
