@@ -18,6 +18,9 @@ internal sealed class ConnectorRuntime
     /// <summary>Time it charged in earlier stretches of this transaction.</summary>
     public TimeSpan Served { get; set; }
 
+    /// <summary>Turns it started in this transaction (the rotation ranks by these before charging time).</summary>
+    public int Turns { get; set; }
+
     public DateTimeOffset? WaitingSince { get; set; }
 
     public double? SentAmps { get; set; }
@@ -35,6 +38,7 @@ internal sealed class ConnectorRuntime
         RunningSince = null;
         TurnStart = null;
         Served = TimeSpan.Zero;
+        Turns = 0;
         WaitingSince = null;
         SentAmps = null;
         RaisedAt = null;

@@ -7,8 +7,13 @@ namespace Levity.Grains.LoadManagement;
 
 public sealed partial class LoadGroupGrain
 {
-    // Turns in the rotation: cars within their turn first; then everyone else, least charging time first.
+    // Turns in the rotation: cars within their turn first; then everyone else, fewest turns first,
+    // those waiting before those whose turn just ended, then least charging time (see Priority).
     private const long Competing = 1L << 60;
+    private const int TurnsShift = 41;
+    private const long Running = 1L << 40;
+    private const long MostServedTicks = Running - 1;
+    private const int MostTurns = (1 << (60 - TurnsShift)) - 1;
 
     /// <summary>Allocates, remembers what each connector got and why, and sends each charger its limits.</summary>
     private void Recompute()
@@ -43,6 +48,7 @@ public sealed partial class LoadGroupGrain
                     {
                         // It won its place against the waiting cars: a new turn.
                         runtime.TurnStart = now;
+                        runtime.Turns++;
                     }
 
                     runtime.RunningSince ??= now;
@@ -259,14 +265,23 @@ public sealed partial class LoadGroupGrain
     }
 
     /// <summary>
-    /// A car within its turn keeps its place; the others compete by how long they have charged in
+    /// A car within its turn keeps its place; the others compete by how much they have charged in
     /// this transaction, least first, so the paused ones come back in order and nobody waits forever.
+    /// How much is counted in turns first: a turn ends at the first recompute after
+    /// <see cref="LoadManagementOptions.Rotation"/> (up to a tick later), so turns differ by
+    /// seconds, and ranking by charging time alone let those seconds decide between a car that
+    /// has just waited a whole turn and one that has just charged one: the waiting car could lose and
+    /// wait a second turn in a row. Among equal turns the waiting cars come first, then the least
+    /// charging time.
     /// </summary>
     private long Priority(ConnectorRuntime runtime, DateTimeOffset now)
     {
         var served = runtime.Served + (runtime.RunningSince is { } running ? now - running : TimeSpan.Zero);
         var withinTurn = runtime.TurnStart is { } turn && now - turn < _options.Rotation;
-        return (withinTurn ? 0 : Competing) + served.Ticks;
+        return (withinTurn ? 0 : Competing)
+            + ((long)Math.Min(runtime.Turns, MostTurns) << TurnsShift)
+            + (runtime.RunningSince is null ? 0 : Running)
+            + Math.Clamp(served.Ticks, 0, MostServedTicks);
     }
 
     /// <summary>The draw to count instead of the allocation once a connector has overdrawn for too long; null while it obeys.</summary>
