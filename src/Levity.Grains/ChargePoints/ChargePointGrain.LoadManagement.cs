@@ -102,8 +102,14 @@ public sealed partial class ChargePointGrain : IChargerLoadControl
     {
         double? whole = null;
         double? highest = null;
-        foreach (var s in samples.Where(s => s.Measurand == measurand))
+        // Every MeterValues of every charger passes here: a plain loop, no LINQ closure.
+        foreach (var s in samples)
         {
+            if (s.Measurand != measurand)
+            {
+                continue;
+            }
+
             if (s.Phase is null)
             {
                 whole = s.Value;

@@ -36,7 +36,9 @@ public static class LevityCli
         runServer ??= LevityServer.RunAsync;
 
         var flags = new ServerFlags();
-        var root = new RootCommand("Levity: OCPP 1.6-J Central System. Chargers connect to ws://HOST:PORT/ws/{chargePointId}.");
+        var root = new RootCommand(
+            "Levity: OCPP 1.6-J Central System. Chargers connect to ws://HOST:PORT/ws/{chargePointId}. " +
+            "Exit codes of the server: 0 stopped; 1 failed; 2 bad usage or setting; 3 database refused (in use, read-only, damaged, newer); 4 a port cannot be listened on.");
         foreach (var option in flags.Options)
         {
             root.Options.Add(option);

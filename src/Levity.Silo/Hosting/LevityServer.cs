@@ -1,4 +1,3 @@
-using System.Net;
 using Levity.Grains.Authorization;
 using Levity.Grains.Plugins;
 using Levity.Grains.Plugins.BuiltIn;
@@ -190,20 +189,16 @@ public static partial class LevityServer
     private static void Listen(KestrelServerOptions kestrel, string host, int port, Action<ListenOptions>? configure = null)
     {
         configure ??= _ => { };
-        if (IPAddress.TryParse(host, out var address))
-        {
-            kestrel.Listen(address, port, configure);
-        }
-        else if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+        if (ListenerCheck.IsLocalhost(host))
         {
             kestrel.ListenLocalhost(port, configure);
+            return;
         }
-        else
+
+        // The addresses the start-up check probed.
+        foreach (var address in ListenerCheck.Addresses(host))
         {
-            foreach (var resolved in Dns.GetHostAddresses(host))
-            {
-                kestrel.Listen(resolved, port, configure);
-            }
+            kestrel.Listen(address, port, configure);
         }
     }
 

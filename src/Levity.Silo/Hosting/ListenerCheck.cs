@@ -82,15 +82,17 @@ internal static class ListenerCheck
 
     private static string HostFlag(string portFlag) => portFlag == "--api-port" ? "--api-host" : "--host";
 
-    /// <summary>The addresses Kestrel will bind for <paramref name="host"/> (LevityServer.Listen).</summary>
-    private static IPAddress[] Addresses(string host)
+    /// <summary>"localhost": Kestrel binds IPv4 and IPv6 loopback and needs only one of them.</summary>
+    public static bool IsLocalhost(string host) => string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The addresses a listener on <paramref name="host"/> binds (for localhost, the one that must succeed).</summary>
+    public static IPAddress[] Addresses(string host)
     {
         if (IPAddress.TryParse(host, out var address))
         {
             return [address];
         }
 
-        // Kestrel's localhost binding needs only one of IPv4 and IPv6 loopback to succeed.
-        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) ? [IPAddress.Loopback] : Dns.GetHostAddresses(host);
+        return IsLocalhost(host) ? [IPAddress.Loopback] : Dns.GetHostAddresses(host);
     }
 }
